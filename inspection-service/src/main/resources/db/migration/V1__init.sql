@@ -1,0 +1,1 @@
+-- inspection-service schema (the outbox, processed-event and idempotency tables come from the platform module)

@@ -1,0 +1,1 @@
+-- notification-service schema (the outbox, processed-event and idempotency tables come from the platform module)

@@ -1,0 +1,245 @@
+package io.rectify.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.rectify.contracts.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them published only once the broker has
+ * acknowledged them. When Kafka is down the rows stay and go out when it is back. A transaction-level
+ * advisory lock makes sure only one relay per database publishes at a time, which keeps per-key order
+ * even with several service instances.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant works; it only has to be the same for every instance sharing a database. */
+    private static final long ADVISORY_LOCK_KEY = 0x52454354_4F555458L;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** Prepended to every topic name: tests give each run its own topics (env RECTIFY_KAFKA_TOPIC_PREFIX). */
+    @ConfigProperty(name = "rectify.kafka.topic-prefix")
+    java.util.Optional<String> topicPrefix;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+
+    void onStart(@Observes StartupEvent ignored) {
+        published = registry.counter("rectify.outbox.published");
+        failures = registry.counter("rectify.outbox.publish.failures");
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled on this instance");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to run a round now (called after a commit that wrote outbox rows). */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                int sent;
+                do {
+                    sent = publishBatch();
+                } while (running && sent == config.batchSize());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.warnf("outbox relay round failed, rows kept for the next round: %s", e.getMessage());
+                closeProducer();
+                pause();
+            }
+        }
+    }
+
+    /**
+     * One round: lock, read a batch, send it, wait for the acknowledgements, mark the acknowledged prefix.
+     *
+     * @return the number of rows published
+     */
+    public int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<OutboxEvent> rows = em.createNativeQuery(
+                            "select * from outbox_event where published_at is null order by id limit ?1 for update skip locked",
+                            OutboxEvent.class)
+                    .setParameter(1, config.batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Long> acknowledged = send(rows);
+            if (!acknowledged.isEmpty()) {
+                em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                        .setParameter("now", Instant.now())
+                        .setParameter("ids", acknowledged)
+                        .executeUpdate();
+                published.increment(acknowledged.size());
+            }
+            if (acknowledged.size() < rows.size()) {
+                throw new IllegalStateException((rows.size() - acknowledged.size()) + " outbox rows not acknowledged");
+            }
+            return acknowledged.size();
+        });
+    }
+
+    /** Sends all rows, then waits; returns the ids of the acknowledged prefix (order matters per key). */
+    private List<Long> send(List<OutboxEvent> rows) {
+        KafkaProducer<String, String> p = producer();
+        List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            futures.add(p.send(toRecord(row)));
+        }
+        List<Long> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                futures.get(i).get();
+                acknowledged.add(rows.get(i).id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                LOG.warnf("publishing outbox row %d failed: %s", rows.get(i).id, e.getMessage());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix.orElse("") + row.topic, row.aggregateId, row.payload);
+        CloudEvent ce = new CloudEvent(row.eventId, row.type, "/" + source, row.aggregateId, row.occurredAt);
+        for (Map.Entry<String, byte[]> h : ce.headers().entrySet()) {
+            record.headers().add(new RecordHeader(h.getKey(), h.getValue()));
+        }
+        return record;
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 2,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                    ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8)),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the outbox producer: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.failureBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Published rows are kept for a while for audit and replay questions, then removed. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void housekeeping() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            int removed = em.createQuery("delete from OutboxEvent where publishedAt < :before")
+                    .setParameter("before", Instant.now().minus(config.retention()))
+                    .executeUpdate();
+            if (removed > 0) {
+                LOG.infof("outbox housekeeping removed %d published rows", removed);
+            }
+        });
+    }
+
+    /** Rows not yet published; for health and tests. */
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createQuery("select count(o) from OutboxEvent o where o.publishedAt is null").getSingleResult()).longValue());
+    }
+}
