@@ -1,0 +1,43 @@
+package io.rectify.platform.it;
+
+import io.rectify.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The producer side of the test app: state row and event in one transaction. */
+@ApplicationScoped
+public class WidgetLedger {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public void record(String widget, int seq) {
+        em.createNativeQuery("insert into test_ledger (widget, seq) values (?1, ?2)")
+                .setParameter(1, widget).setParameter(2, seq).executeUpdate();
+        outbox.append(WidgetRecorded.TOPIC, new WidgetRecorded(widget, seq, false));
+    }
+
+    @Transactional
+    public void recordThenFail(String widget, int seq) {
+        record(widget, seq);
+        throw new IllegalStateException("business rule failed after the event was appended");
+    }
+
+    @Transactional
+    public long effects(String widget) {
+        return ((Number) em.createNativeQuery("select count(*) from test_effect where widget = ?1")
+                .setParameter(1, widget).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public long ledgerRows(String widget) {
+        return ((Number) em.createNativeQuery("select count(*) from test_ledger where widget = ?1")
+                .setParameter(1, widget).getSingleResult()).longValue();
+    }
+}
