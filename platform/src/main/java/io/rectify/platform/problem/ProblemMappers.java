@@ -68,6 +68,22 @@ public class ProblemMappers {
         return p.at(uri.getPath()).toResponse();
     }
 
+    // The Jackson integration ships its own mappers for these (plain JSON bodies); ours are more specific.
+    @ServerExceptionMapper
+    public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidFormatException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

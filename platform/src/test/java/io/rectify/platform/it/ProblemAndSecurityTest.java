@@ -1,0 +1,101 @@
+package io.rectify.platform.it;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rectify.platform.testing.StandaloneBrokerResource;
+import io.rectify.platform.testing.TestTokens;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The security baseline and problem+json answers every service inherits from the platform. */
+@QuarkusTest
+@QuarkusTestResource(StandaloneBrokerResource.class)
+class ProblemAndSecurityTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void noTokenIs401ProblemJson() {
+        given().get("/api/v1/widgets").then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void forgedExpiredAndForeignTokensAre401() {
+        String forged = TestTokens.token("ADMIN");
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+        for (String token : new String[]{forged, TestTokens.expired("ADMIN"), TestTokens.wrongIssuer("ADMIN"), "not-a-jwt"}) {
+            given().auth().oauth2(token).get("/api/v1/widgets").then().statusCode(401).contentType(PROBLEM);
+        }
+    }
+
+    @Test
+    void wrongRoleIs403ProblemJson() {
+        given().header("Authorization", TestTokens.bearer("EXPERT")).get("/api/v1/widgets")
+                .then().statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+    }
+
+    @Test
+    void anEndpointWithoutARoleIsDeniedEvenWithAToken() {
+        given().header("Authorization", TestTokens.bearer("ADMIN")).get("/api/v1/widgets/unannotated").then().statusCode(403);
+    }
+
+    @Test
+    void scopeDecidesVisibilityAndOutOfScopeIs404() {
+        given().header("Authorization", TestTokens.bearer("COUNTY_REGULATOR", "county", "510781"))
+                .get("/api/v1/widgets/in/510781").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer("COUNTY_REGULATOR", "county", "510781"))
+                .get("/api/v1/widgets/in/510182").then().statusCode(404).contentType(PROBLEM);
+        given().header("Authorization", TestTokens.bearer("ENTERPRISE", "creditCode", "91510781MA6ABC1234"))
+                .get("/api/v1/widgets/in/510781").then().statusCode(404);
+    }
+
+    @Test
+    void healthOpenapiAndMetricsNeedNoToken() {
+        given().get("/q/health").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void validationNamesEveryField() {
+        given().header("Authorization", TestTokens.bearer("ADMIN")).contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"size\":11}").post("/api/v1/widgets")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItem("name")).body("errors.field", hasItem("colour")).body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void malformedJsonWrongTypesAndUnknownEnumsAre400() {
+        String admin = TestTokens.bearer("ADMIN");
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"name\":")
+                .post("/api/v1/widgets").then().statusCode(400).contentType(PROBLEM);
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"name\":\"a\",\"colour\":\"RED\",\"size\":\"big\"}")
+                .post("/api/v1/widgets").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("{\"name\":\"a\",\"colour\":\"BLUE\",\"size\":1}")
+                .post("/api/v1/widgets").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("colour"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body("[1,2]")
+                .post("/api/v1/widgets").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void badPagingIs422AndWrongMediaTypeIs415() {
+        String admin = TestTokens.bearer("ADMIN");
+        given().header("Authorization", admin).queryParam("size", 501).get("/api/v1/widgets")
+                .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
+        given().header("Authorization", admin).queryParam("page", "x").get("/api/v1/widgets").then().statusCode(404);
+        given().header("Authorization", admin).contentType("text/plain").body("hi").post("/api/v1/widgets")
+                .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWith413() {
+        String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        given().header("Authorization", TestTokens.bearer("ADMIN")).contentType(ContentType.JSON).body(huge)
+                .post("/api/v1/widgets").then().statusCode(413);
+    }
+}

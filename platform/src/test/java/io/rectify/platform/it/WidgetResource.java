@@ -1,0 +1,64 @@
+package io.rectify.platform.it;
+
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.security.Caller;
+import io.rectify.platform.security.Jurisdiction;
+import io.rectify.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** A test-only resource exercising the platform's REST conventions: roles, scope, validation, problems. */
+@Path("/api/v1/widgets")
+public class WidgetResource {
+
+    public enum Colour { RED, GREEN }
+
+    public record NewWidget(@NotBlank String name, @NotNull Colour colour, @NotNull @Min(1) @Max(10) Integer size) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COUNTY_REGULATOR})
+    public PageResult<String> list(@BeanParam @Valid PageRequest page) {
+        return new PageResult<>(List.of("w1"), page.page, page.size, 1);
+    }
+
+    @GET
+    @Path("/in/{county}")
+    @RolesAllowed({Roles.ADMIN, Roles.COUNTY_REGULATOR, Roles.ENTERPRISE})
+    public String inCounty(@PathParam("county") String county) {
+        if (!caller.canSee(Jurisdiction.ofCounty("Sichuan", "Mianyang", county))) {
+            throw ProblemException.notFound("Widget", county);
+        }
+        return "visible";
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid NewWidget widget) {
+        return Response.status(201).entity(widget).build();
+    }
+
+    @GET
+    @Path("/unannotated")
+    public String unannotated() {
+        return "should never be served without a role";
+    }
+}
