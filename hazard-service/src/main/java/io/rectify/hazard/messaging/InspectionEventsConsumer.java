@@ -1,0 +1,44 @@
+package io.rectify.hazard.messaging;
+
+import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.FindingConfirmed;
+import io.rectify.hazard.service.CountyDirectory;
+import io.rectify.hazard.service.FindingImport;
+import io.rectify.platform.inbox.EventConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code inspection.events}: keeps the county directory and turns each confirmed finding into a
+ * hazard. One transaction per record holds the processed event id, the effect and any outbox row.
+ */
+@ApplicationScoped
+public class InspectionEventsConsumer {
+
+    /** The consumer name in processed_event and in the dead-letter topic name. */
+    public static final String CONSUMER = "hazard";
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    CountyDirectory counties;
+
+    @Inject
+    FindingImport findings;
+
+    @Incoming("inspection-events")
+    @Transactional
+    public void on(ConsumerRecord<String, String> record) {
+        consumer.handle(CONSUMER, record, event -> {
+            switch (event.name()) {
+                case "CountyRegistered" -> counties.register(event.payload(CountyRegistered.class));
+                case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
+                default -> { } // other inspection events do not concern hazards; producers may add more
+            }
+        });
+    }
+}

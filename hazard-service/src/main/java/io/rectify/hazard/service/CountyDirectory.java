@@ -1,0 +1,61 @@
+package io.rectify.hazard.service;
+
+import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.hazard.domain.County;
+import io.rectify.hazard.domain.Hazard;
+import io.rectify.platform.security.Jurisdiction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The key counties hazard-service knows, from inspection-service's CountyRegistered events. */
+@ApplicationScoped
+public class CountyDirectory {
+
+    private static final Logger LOG = Logger.getLogger(CountyDirectory.class);
+
+    @Inject
+    EntityManager em;
+
+    public Optional<County> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(em.find(County.class, code));
+    }
+
+    /** Where a hazard sits: its county's city and province (when known) and its enterprise. */
+    public Jurisdiction jurisdictionOf(Hazard hazard) {
+        return countyJurisdiction(hazard.countyCode).ofEnterprise(hazard.enterpriseCreditCode);
+    }
+
+    public Jurisdiction countyJurisdiction(String code) {
+        return find(code)
+                .map(c -> Jurisdiction.ofCounty(c.province, c.city, c.code))
+                .orElse(Jurisdiction.ofCounty(null, null, code));
+    }
+
+    /** Registers or updates a county; the latest registration wins even when an older one arrives later. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(CountyRegistered event) {
+        if (event.code() == null || !event.code().matches("^[0-9A-Z]{6,12}$")) {
+            throw new IllegalArgumentException("CountyRegistered without a valid code: " + event.code());
+        }
+        Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        int changed = em.createNativeQuery("""
+                        insert into county (code, name, city, province, registered_at) values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (code) do update set name = excluded.name, city = excluded.city,
+                            province = excluded.province, registered_at = excluded.registered_at
+                        where county.registered_at <= excluded.registered_at""")
+                .setParameter(1, event.code())
+                .setParameter(2, event.name())
+                .setParameter(3, event.city())
+                .setParameter(4, event.province())
+                .setParameter(5, at)
+                .executeUpdate();
+        LOG.infof("county %s (%s, %s, %s) %s", event.code(), event.name(), event.city(), event.province(),
+                changed == 1 ? "registered" : "ignored: a newer registration is known");
+    }
+}

@@ -1,0 +1,72 @@
+package io.rectify.hazard.service;
+
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.Topics;
+import io.rectify.contracts.hazard.Actor;
+import io.rectify.contracts.hazard.HazardEvent;
+import io.rectify.contracts.hazard.HazardSnapshot;
+import io.rectify.hazard.domain.Hazard;
+import io.rectify.hazard.domain.HazardHistory;
+import io.rectify.hazard.domain.HazardStatus;
+import io.rectify.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Records one change of a hazard, in the caller's transaction: the new version, the history line and
+ * the event (with the snapshot) in the outbox. So the state, its audit trail and its event commit
+ * together or not at all.
+ */
+@ApplicationScoped
+public class HazardTrail {
+
+    private static final Logger LOG = Logger.getLogger(HazardTrail.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    HazardSnapshots snapshots;
+
+    /**
+     * @param from    the status before the change ({@code null} when the hazard was just created)
+     * @param action  what happened (a {@link io.rectify.hazard.domain.HazardAction} name, REPORT or OVERDUE)
+     * @param payload what the change carried, for the history (serialised as JSON)
+     * @param event   builds the event from the snapshot after the change
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HazardSnapshot record(Hazard hazard, HazardStatus from, String action, Actor actor, Instant at, Object payload,
+                                 Function<HazardSnapshot, HazardEvent> event) {
+        // flush first: the versioned update happens now (a concurrent change fails here) and the
+        // snapshot carries the version this change produced
+        em.flush();
+        HazardSnapshot snapshot = snapshots.of(hazard, at);
+
+        HazardHistory line = new HazardHistory();
+        line.hazardId = hazard.id;
+        line.at = at;
+        line.who = actor.subject();
+        line.role = actor.role();
+        line.action = action;
+        line.fromStatus = from == null ? null : from.name();
+        line.toStatus = hazard.status.name();
+        line.payload = payload == null ? "{}" : EventJson.write(payload);
+        line.hazardVersion = hazard.version;
+        em.persist(line);
+
+        HazardEvent e = event.apply(snapshot);
+        outbox.append(Topics.HAZARD_EVENTS, e, at);
+        LOG.infof("hazard %s %s: %s -> %s by %s (%s), county %s, version %d", hazard.id, e.eventName(),
+                from, hazard.status, actor.subject(), actor.role(), hazard.countyCode, hazard.version);
+        return snapshot;
+    }
+}
