@@ -1,0 +1,74 @@
+package io.rectify.inspection.domain;
+
+import io.rectify.platform.problem.ProblemException;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.rectify.inspection.domain.InspectionAction.CANCEL;
+import static io.rectify.inspection.domain.InspectionAction.COMPLETE;
+import static io.rectify.inspection.domain.InspectionAction.EDIT_FINDING;
+import static io.rectify.inspection.domain.InspectionAction.RECORD_CONSENT;
+import static io.rectify.inspection.domain.InspectionAction.RECORD_FINDING;
+import static io.rectify.inspection.domain.InspectionAction.START;
+import static io.rectify.inspection.domain.InspectionAction.WITHDRAW_FINDING;
+import static io.rectify.inspection.domain.InspectionStatus.CANCELLED;
+import static io.rectify.inspection.domain.InspectionStatus.COMPLETED;
+import static io.rectify.inspection.domain.InspectionStatus.IN_PROGRESS;
+import static io.rectify.inspection.domain.InspectionStatus.SCHEDULED;
+
+/**
+ * The inspection lifecycle as a table: which action is allowed in which status and where it leads.
+ * Completed and cancelled inspections are frozen — no action at all. Consent may be given before the
+ * visit starts (the enterprise often signs it when the visit is announced) or during it.
+ */
+public final class InspectionLifecycle {
+
+    private static final Map<InspectionStatus, Map<InspectionAction, InspectionStatus>> RULES = new EnumMap<>(InspectionStatus.class);
+
+    static {
+        RULES.put(SCHEDULED, rules(START, IN_PROGRESS, CANCEL, CANCELLED, RECORD_CONSENT, SCHEDULED));
+        RULES.put(IN_PROGRESS, rules(COMPLETE, COMPLETED, RECORD_CONSENT, IN_PROGRESS,
+                RECORD_FINDING, IN_PROGRESS, EDIT_FINDING, IN_PROGRESS, WITHDRAW_FINDING, IN_PROGRESS));
+        RULES.put(COMPLETED, Map.of());
+        RULES.put(CANCELLED, Map.of());
+    }
+
+    private InspectionLifecycle() {
+    }
+
+    /**
+     * The status after {@code action}.
+     *
+     * @throws ProblemException 409 naming the current status and the allowed actions when refused
+     */
+    public static InspectionStatus next(InspectionStatus current, InspectionAction action) {
+        InspectionStatus to = RULES.get(current).get(action);
+        if (to == null) {
+            throw ProblemException.transitionRefused(action.label(), current.name(), allowedActions(current));
+        }
+        return to;
+    }
+
+    public static boolean allows(InspectionStatus current, InspectionAction action) {
+        return RULES.get(current).containsKey(action);
+    }
+
+    /** The labels of the actions allowed in {@code current}, in declaration order. */
+    public static List<String> allowedActions(InspectionStatus current) {
+        return Arrays.stream(InspectionAction.values())
+                .filter(a -> allows(current, a))
+                .map(InspectionAction::label)
+                .toList();
+    }
+
+    private static Map<InspectionAction, InspectionStatus> rules(Object... pairs) {
+        Map<InspectionAction, InspectionStatus> m = new EnumMap<>(InspectionAction.class);
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((InspectionAction) pairs[i], (InspectionStatus) pairs[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,35 @@
+package io.rectify.inspection.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A focus area of the programme ("6抓" plus OTHER); reference data an ADMIN may extend. */
+@Entity
+@Table(name = "key_task")
+public class KeyTask extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+
+    @Column(name = "name_en", nullable = false)
+    public String nameEn;
+
+    public String description;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Set<String> codes() {
+        return KeyTask.<KeyTask>listAll().stream().map(k -> k.code).collect(Collectors.toSet());
+    }
+}

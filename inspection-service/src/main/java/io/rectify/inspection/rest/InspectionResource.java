@@ -1,0 +1,200 @@
+package io.rectify.inspection.rest;
+
+import io.rectify.inspection.domain.InspectionStatus;
+import io.rectify.inspection.service.InspectionService;
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.IdempotencyKeys;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.Versions;
+import io.rectify.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import static io.rectify.platform.security.Roles.ADMIN;
+import static io.rectify.platform.security.Roles.AGENCY_SYSTEM;
+import static io.rectify.platform.security.Roles.CITY_REGULATOR;
+import static io.rectify.platform.security.Roles.COUNTY_REGULATOR;
+import static io.rectify.platform.security.Roles.ENTERPRISE;
+import static io.rectify.platform.security.Roles.EXPERT;
+import static io.rectify.platform.security.Roles.PROVINCE_REGULATOR;
+
+@Path("/api/v1/inspections")
+@Tag(name = "Inspections", description = "Scheduling, the lifecycle SCHEDULED → IN_PROGRESS → COMPLETED (or CANCELLED), consents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InspectionResource {
+
+    @Inject
+    InspectionService inspections;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT})
+    @Operation(summary = "Schedule an inspection", description = "ADMIN, a regulator of the enterprise's county, or an expert who is "
+            + "among the inspection's experts. Publishes InspectionScheduled. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set")
+    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "Invalid")
+    public Response schedule(@Valid @NotNull ScheduleRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections", request, () -> {
+            InspectionDocument inspection = inspections.schedule(request);
+            return Response.created(URI.create("/api/v1/inspections/" + inspection.id()))
+                    .tag(Versions.etag(inspection.version())).entity(inspection).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT, ENTERPRISE, AGENCY_SYSTEM})
+    @Operation(summary = "Inspections in the caller's scope", description = "Paged, newest day first, with findings and consents. "
+            + "An ENTERPRISE sees only its own.")
+    @APIResponse(responseCode = "200", description = "One page of inspections")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "Invalid")
+    public PageResult<InspectionDocument> list(@QueryParam("county") String county, @QueryParam("enterprise") String enterprise,
+                                               @QueryParam("status") String status, @QueryParam("date") String date,
+                                               @BeanParam @Valid PageRequest page) {
+        return inspections.list(county, enterprise, parseStatus(status), parseDate(date), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT, ENTERPRISE, AGENCY_SYSTEM})
+    @Operation(summary = "One inspection with its findings and consents")
+    @APIResponse(responseCode = "200", description = "The inspection; ETag is its version")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    public Response get(@PathParam("id") UUID id) {
+        return withTag(inspections.get(id));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed({ADMIN, EXPERT})
+    @Operation(summary = "Start the visit", description = "SCHEDULED → IN_PROGRESS; an assigned expert (or ADMIN). Publishes InspectionStarted.")
+    @APIResponse(responseCode = "200", description = "Started; ETag is the new version")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "Stale")
+    public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withTag(inspections.start(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT})
+    @Operation(summary = "Cancel a scheduled visit", description = "SCHEDULED → CANCELLED, with a reason; a regulator of the county, an "
+            + "assigned expert, or ADMIN. Publishes InspectionCancelled.")
+    @APIResponse(responseCode = "200", description = "Cancelled; ETag is the new version")
+    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "Stale")
+    @APIResponse(ref = "Invalid")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull CancelRequest request) {
+        return withTag(inspections.cancel(id, ifMatch, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed({ADMIN, EXPERT})
+    @Operation(summary = "Complete the visit and confirm its findings", description = "IN_PROGRESS → COMPLETED; an assigned expert (or "
+            + "ADMIN). In one transaction: one FindingConfirmed per finding not withdrawn, and InspectionCompleted. The inspection "
+            + "is frozen afterwards (a second completion or any edit is a 409).")
+    @APIResponse(responseCode = "200", description = "Completed; ETag is the new version")
+    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "Stale")
+    @APIResponse(ref = "Invalid")
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @Valid CompleteRequest request) {
+        return withTag(inspections.complete(id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/consents")
+    @RolesAllowed({ADMIN, EXPERT})
+    @Operation(summary = "Record the enterprise's consent", description = "CONTROL_SYSTEM_DATA or DOCUMENT_COPY, who granted it and when "
+            + "(audited with who recorded it). Allowed while SCHEDULED or IN_PROGRESS, once per scope; an assigned expert (or "
+            + "ADMIN). Publishes ConsentGranted. Honours Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Recorded; ETag is the inspection's new version")
+    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "Stale")
+    @APIResponse(ref = "Invalid")
+    public Response recordConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull ConsentRequest request) {
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections/" + id + "/consents", request, () -> {
+            ConsentDocument consent = inspections.recordConsent(id, ifMatch, request);
+            return Response.created(URI.create("/api/v1/inspections/" + id)).entity(consent).build();
+        });
+    }
+
+    private static Response withTag(InspectionDocument inspection) {
+        return Response.ok(inspection).tag(Versions.etag(inspection.version())).build();
+    }
+
+    static LocalDate parseDate(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static InspectionStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return InspectionStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of SCHEDULED, IN_PROGRESS, COMPLETED, CANCELLED");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.rectify.inspection.service;
+
+import io.rectify.contracts.Topics;
+import io.rectify.inspection.domain.Campaign;
+import io.rectify.inspection.domain.Consent;
+import io.rectify.inspection.domain.County;
+import io.rectify.inspection.domain.Enterprise;
+import io.rectify.inspection.domain.Expert;
+import io.rectify.inspection.domain.Finding;
+import io.rectify.inspection.domain.Inspection;
+import io.rectify.inspection.domain.InspectionAction;
+import io.rectify.inspection.domain.InspectionStatus;
+import io.rectify.inspection.domain.KeyTask;
+import io.rectify.inspection.rest.CompleteRequest;
+import io.rectify.inspection.rest.ConsentDocument;
+import io.rectify.inspection.rest.ConsentRequest;
+import io.rectify.inspection.rest.InspectionDocument;
+import io.rectify.inspection.rest.ScheduleRequest;
+import io.rectify.platform.outbox.Outbox;
+import io.rectify.platform.problem.Problem;
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.Versions;
+import io.rectify.platform.security.Caller;
+import io.rectify.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Inspections: scheduling and the lifecycle, consents, completion. Each use case is one transaction
+ * that changes the state and appends its event(s) to the outbox.
+ */
+@ApplicationScoped
+public class InspectionService {
+
+    private static final Logger LOG = Logger.getLogger(InspectionService.class);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    InspectionDocuments documents;
+
+    @Transactional
+    public InspectionDocument schedule(ScheduleRequest request) {
+        Enterprise enterprise = Enterprise.findById(request.enterpriseCreditCode());
+        if (enterprise == null || !caller.canSee(access.jurisdictionOf(enterprise.countyCode, enterprise.creditCode))) {
+            throw ProblemException.invalid("enterpriseCreditCode", "unknown enterprise " + request.enterpriseCreditCode());
+        }
+        List<UUID> expertIds = new ArrayList<>(new LinkedHashSet<>(request.expertIds()));
+        List<String> keyTasks = new ArrayList<>(new LinkedHashSet<>(request.keyTasks()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Expert> experts = Expert.list("id in ?1", expertIds);
+        if (experts.size() != expertIds.size()) {
+            Set<UUID> known = new java.util.HashSet<>(experts.stream().map(e -> e.id).toList());
+            expertIds.stream().filter(id -> !known.contains(id))
+                    .forEach(id -> errors.add(new Problem.FieldError("expertIds", "unknown expert " + id)));
+        }
+        Set<String> knownTasks = KeyTask.codes();
+        keyTasks.stream().filter(t -> !knownTasks.contains(t))
+                .forEach(t -> errors.add(new Problem.FieldError("keyTasks", "unknown key task '" + t + "' (see GET /api/v1/key-tasks)")));
+        if (request.campaignId() != null) {
+            campaignProblem(request, enterprise).ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+        }
+        requireScheduler(enterprise, experts);
+
+        Instant now = Instant.now();
+        Inspection inspection = new Inspection();
+        inspection.id = UUID.randomUUID();
+        inspection.campaignId = request.campaignId();
+        inspection.enterpriseCreditCode = enterprise.creditCode;
+        inspection.countyCode = enterprise.countyCode;
+        inspection.expertIds.addAll(expertIds);
+        inspection.scheduledOn = request.scheduledOn();
+        inspection.mode = request.mode();
+        inspection.keyTasks.addAll(keyTasks);
+        inspection.status = InspectionStatus.SCHEDULED;
+        inspection.scheduledBy = caller.subject();
+        inspection.scheduledAt = now;
+        inspection.updatedAt = now;
+        inspection.persistAndFlush();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.scheduled(inspection, now));
+        LOG.infof("inspection %s scheduled for enterprise %s on %s by %s", inspection.id, enterprise.creditCode,
+                inspection.scheduledOn, caller.subject());
+        return documents.of(inspection);
+    }
+
+    @Transactional
+    public InspectionDocument get(UUID id) {
+        return documents.of(access.visibleInspection(id, LockModeType.NONE));
+    }
+
+    @Transactional
+    public PageResult<InspectionDocument> list(String countyCode, String enterprise, InspectionStatus status, LocalDate date, PageRequest page) {
+        ScopeCondition scope = ScopeCondition.of(caller, "i.countyCode", "i.enterpriseCreditCode");
+        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder where = new StringBuilder(scope.jpql());
+        if (countyCode != null && !countyCode.isBlank()) {
+            where.append(" and i.countyCode = :county");
+            params.put("county", countyCode);
+        }
+        if (enterprise != null && !enterprise.isBlank()) {
+            where.append(" and i.enterpriseCreditCode = :enterprise");
+            params.put("enterprise", enterprise);
+        }
+        if (status != null) {
+            where.append(" and i.status = :status");
+            params.put("status", status);
+        }
+        if (date != null) {
+            where.append(" and i.scheduledOn = :date");
+            params.put("date", date);
+        }
+        PageResult<Inspection> found = pages.find(Inspection.class, "Inspection i", "i", where.toString(), params,
+                "i.scheduledOn desc, i.scheduledAt desc, i.id", page);
+        return new PageResult<>(documents.of(found.items()), found.page(), found.size(), found.total());
+    }
+
+    @Transactional
+    public InspectionDocument start(UUID id, String ifMatch) {
+        Inspection inspection = forChange(id, ifMatch);
+        access.requireRunner(inspection);
+        Instant now = Instant.now();
+        inspection.apply(InspectionAction.START, now);
+        inspection.startedAt = now;
+        Inspection.flush();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.started(inspection, now));
+        LOG.infof("inspection %s started by %s", id, caller.subject());
+        return documents.of(inspection);
+    }
+
+    @Transactional
+    public InspectionDocument cancel(UUID id, String ifMatch, String reason) {
+        Inspection inspection = forChange(id, ifMatch);
+        access.requireCanceller(inspection);
+        Instant now = Instant.now();
+        inspection.apply(InspectionAction.CANCEL, now);
+        inspection.cancelledAt = now;
+        inspection.cancelReason = reason.trim();
+        Inspection.flush();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.cancelled(inspection, now));
+        LOG.infof("inspection %s cancelled by %s", id, caller.subject());
+        return documents.of(inspection);
+    }
+
+    /**
+     * Completes the inspection and confirms its findings: one {@code FindingConfirmed} per finding not
+     * withdrawn and one {@code InspectionCompleted}, all in this transaction. From here on the
+     * inspection is frozen (the lifecycle allows nothing after COMPLETED).
+     */
+    @Transactional
+    public InspectionDocument complete(UUID id, String ifMatch, CompleteRequest request) {
+        Inspection inspection = forChange(id, ifMatch);
+        access.requireRunner(inspection);
+        Instant now = Instant.now();
+        inspection.apply(InspectionAction.COMPLETE, now);
+        inspection.completedAt = now;
+        inspection.summary = request == null || request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
+        Inspection.flush();
+        List<Finding> confirmed = Finding.activeOf(id);
+        for (Finding finding : confirmed) {
+            outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.findingConfirmed(inspection, finding, now));
+        }
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.completed(inspection, confirmed.size(), now));
+        LOG.infof("inspection %s completed by %s with %d confirmed findings", id, caller.subject(), confirmed.size());
+        return documents.of(inspection);
+    }
+
+    /** Records the enterprise's consent; evidence of that kind is accepted from then on. */
+    @Transactional
+    public ConsentDocument recordConsent(UUID id, String ifMatch, ConsentRequest request) {
+        Inspection inspection = forChange(id, ifMatch);
+        access.requireRunner(inspection);
+        Instant now = Instant.now();
+        inspection.apply(InspectionAction.RECORD_CONSENT, now);
+        if (Consent.count("inspectionId = ?1 and scope = ?2", id, request.scope()) > 0) {
+            throw ProblemException.conflict("the enterprise's " + request.scope() + " consent is already recorded for inspection " + id);
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.inspectionId = id;
+        consent.scope = request.scope();
+        consent.grantedBy = request.grantedBy().trim();
+        consent.grantedAt = request.grantedAt() == null ? now : request.grantedAt();
+        consent.recordedBy = caller.subject();
+        consent.recordedAt = now;
+        consent.persist();
+        Inspection.flush();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.consentGranted(inspection, consent, now));
+        LOG.infof("consent %s for inspection %s recorded by %s", consent.scope, id, caller.subject());
+        return ConsentDocument.of(consent);
+    }
+
+    /** The inspection, locked for the change, visible to the caller and at the version the client expects. */
+    Inspection forChange(UUID id, String ifMatch) {
+        Inspection inspection = access.visibleInspection(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.checkIfMatch(ifMatch, inspection.version);
+        return inspection;
+    }
+
+    private java.util.Optional<Problem.FieldError> campaignProblem(ScheduleRequest request, Enterprise enterprise) {
+        Campaign campaign = Campaign.findById(request.campaignId());
+        if (campaign == null) {
+            return java.util.Optional.of(new Problem.FieldError("campaignId", "unknown campaign " + request.campaignId()));
+        }
+        if (!campaign.countyCodes.contains(enterprise.countyCode)) {
+            return java.util.Optional.of(new Problem.FieldError("campaignId", "campaign " + campaign.id + " does not cover county " + enterprise.countyCode));
+        }
+        if (!campaign.covers(request.scheduledOn())) {
+            return java.util.Optional.of(new Problem.FieldError("scheduledOn", "must fall in the campaign period "
+                    + campaign.startsOn + " … " + campaign.endsOn));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Scheduling: an ADMIN, a regulator of the enterprise's county, or an expert who schedules an
+     * inspection they are themselves assigned to.
+     */
+    private void requireScheduler(Enterprise enterprise, List<Expert> experts) {
+        County county = County.findById(enterprise.countyCode);
+        if (caller.regulates(county.jurisdiction())) {
+            return;
+        }
+        boolean selfAssigned = caller.is(Roles.EXPERT) && caller.subject() != null
+                && experts.stream().anyMatch(e -> caller.subject().equals(e.subject));
+        if (!selfAssigned) {
+            throw ProblemException.forbidden(caller.is(Roles.EXPERT)
+                    ? "an expert may only schedule inspections they are assigned to (add your own expert id)"
+                    : "county " + county.code + " is outside your scope");
+        }
+    }
+}

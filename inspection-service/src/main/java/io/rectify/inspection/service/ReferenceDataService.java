@@ -1,0 +1,58 @@
+package io.rectify.inspection.service;
+
+import io.rectify.inspection.domain.KeyTask;
+import io.rectify.inspection.domain.MajorHazardCriterion;
+import io.rectify.inspection.rest.CriterionDocument;
+import io.rectify.inspection.rest.KeyTaskDocument;
+import io.rectify.inspection.rest.KeyTaskRequest;
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Key tasks (seeded, extendable by an ADMIN) and the 20 major-hazard criteria (seeded, fixed). */
+@ApplicationScoped
+public class ReferenceDataService {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceDataService.class);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Pages pages;
+
+    @Transactional
+    public PageResult<KeyTaskDocument> keyTasks(PageRequest page) {
+        return pages.find(KeyTask.class, "KeyTask k", "k", "1 = 1", Map.of(), "k.createdAt, k.code", page).map(KeyTaskDocument::of);
+    }
+
+    @Transactional
+    public KeyTaskDocument addKeyTask(KeyTaskRequest request) {
+        if (KeyTask.findById(request.code()) != null) {
+            throw ProblemException.conflict("key task " + request.code() + " already exists");
+        }
+        KeyTask task = new KeyTask();
+        task.code = request.code();
+        task.nameZh = request.nameZh().trim();
+        task.nameEn = request.nameEn().trim();
+        task.description = request.description();
+        task.createdAt = Instant.now();
+        task.persist();
+        LOG.infof("key task %s added by %s", task.code, caller.subject());
+        return KeyTaskDocument.of(task);
+    }
+
+    @Transactional
+    public PageResult<CriterionDocument> criteria(PageRequest page) {
+        return pages.find(MajorHazardCriterion.class, "MajorHazardCriterion m", "m", "1 = 1", Map.of(), "m.code", page)
+                .map(CriterionDocument::of);
+    }
+}
