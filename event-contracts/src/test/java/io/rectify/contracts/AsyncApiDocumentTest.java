@@ -88,14 +88,14 @@ class AsyncApiDocumentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void hasAMessageOnTheRightTopicForEveryEvent(EventKind kind) {
-        JsonNode message = doc.path("components").path("messages").path(kind.name());
+        JsonNode message = doc.path("components").path("messages").path(kind.messageKey());
 
-        assertThat(message.isObject()).as("components.messages." + kind.name()).isTrue();
+        assertThat(message.isObject()).as("components.messages." + kind.messageKey()).isTrue();
         assertThat(resolveFile(message.at("/payload/schema/$ref").asText())).isEqualTo(kind.schemaPath());
         assertThat(message.at("/payload/schemaFormat").asText()).isEqualTo("application/schema+json;version=draft-2020-12");
         assertThat(message.path("headers").findValues("ce_type")).extracting(node -> node.path("const").asText())
                 .contains(kind.cloudEventType());
-        assertThat(names(channel(TOPIC_BY_DOMAIN.get(kind.domain())).path("messages"))).contains(kind.name());
+        assertThat(names(channel(TOPIC_BY_DOMAIN.get(kind.domain())).path("messages"))).contains(kind.messageKey());
     }
 
     @Test

@@ -26,12 +26,22 @@ final class EventCatalog {
     /** One kind of event: its record and where its schema and golden fixture live. */
     record EventKind(Class<? extends EventPayload> type, String domain, String name, String cloudEventType) {
 
+        /** The major version of the type, {@code v1} in {@code rectify.hazard.HazardReported.v1}. */
+        String version() {
+            return cloudEventType.substring(cloudEventType.lastIndexOf('.') + 1);
+        }
+
         String schemaPath() {
-            return "schemas/" + domain + "/" + name + ".v1.schema.json";
+            return "schemas/" + domain + "/" + name + "." + version() + ".schema.json";
         }
 
         String fixturePath() {
-            return "fixtures/" + domain + "/" + name + ".v1.json";
+            return "fixtures/" + domain + "/" + name + "." + version() + ".json";
+        }
+
+        /** Its key under components.messages of asyncapi.yaml: the name, with the version from v2 on. */
+        String messageKey() {
+            return version().equals("v1") ? name : name + "." + version();
         }
 
         /** The golden fixture as a JSON tree. */
@@ -45,7 +55,7 @@ final class EventCatalog {
 
         @Override
         public String toString() {
-            return name;
+            return name + "." + version();
         }
     }
 
