@@ -75,7 +75,7 @@ public class FindingImport {
         h.dueAt = reportedAt.plus(Duration.ofDays(f.rectificationDays()));
         h.supervisionLevel = h.grade == Grade.MAJOR ? SupervisionLevel.COUNTY : null;
         em.persist(h);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         trail.record(h, null, HazardHistory.REPORT, INSPECTION, now,
                 Map.of("findingId", f.findingId(), "inspectionId", String.valueOf(f.inspectionId()),
                         "rectificationDays", f.rectificationDays()),

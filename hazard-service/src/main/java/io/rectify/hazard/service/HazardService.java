@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,7 +79,7 @@ public class HazardService {
                 .map(c -> Jurisdiction.ofCounty(c.province, c.city, c.code))
                 .orElseThrow(() -> ProblemException.invalid("countyCode", "unknown key county " + request.countyCode()));
         permissions.requireMayReport(request.enterpriseCreditCode(), request.source(), county);
-        Instant now = Instant.now();
+        Instant now = now();
         Instant dueAt = dueAtOf(request, now);
 
         Hazard h = new Hazard();
@@ -108,7 +109,7 @@ public class HazardService {
         if (request.deadline().isAfter(lastDay)) {
             throw ProblemException.invalid("deadline", "must be on or before the due date " + lastDay);
         }
-        Instant now = Instant.now();
+        Instant now = now();
         HazardStatus from = apply(h, HazardAction.PLAN);
         h.planResponsiblePerson = request.responsiblePerson();
         h.planMeasures = request.measures();
@@ -126,7 +127,7 @@ public class HazardService {
     @Transactional
     public Hazard submitRectification(UUID id, String ifMatch, RectificationRequest request) {
         Hazard h = loadForChange(id, ifMatch, HazardAction.SUBMIT_RECTIFICATION);
-        Instant now = Instant.now();
+        Instant now = now();
         HazardStatus from = apply(h, HazardAction.SUBMIT_RECTIFICATION);
         h.rectificationDescription = request.description();
         h.rectificationEvidence = EvidenceJson.write(request.evidence());
@@ -144,7 +145,7 @@ public class HazardService {
         if (!accepted && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "a rejection needs a reason");
         }
-        Instant now = Instant.now();
+        Instant now = now();
         HazardStatus from = apply(h, action);
         if (accepted) {
             h.verifiedAt = now;
@@ -159,7 +160,7 @@ public class HazardService {
     @Transactional
     public Hazard signOff(UUID id, String ifMatch, SignOffRequest request) {
         Hazard h = loadForChange(id, ifMatch, HazardAction.SIGN_OFF);
-        Instant now = Instant.now();
+        Instant now = now();
         HazardStatus from = apply(h, HazardAction.SIGN_OFF);
         h.signedOffAt = now;
         String comment = request == null ? null : request.comment();
@@ -175,7 +176,7 @@ public class HazardService {
                     "a hazard may be extended at most " + MAX_EXTENSIONS + " times; this one was extended " + h.extensions + " times")
                     .with("extensions", h.extensions));
         }
-        Instant now = Instant.now();
+        Instant now = now();
         if (!request.newDueAt().isAfter(h.dueAt)) {
             throw ProblemException.invalid("newDueAt", "must be after the current due date " + h.dueAt);
         }
@@ -194,7 +195,7 @@ public class HazardService {
     @Transactional
     public Hazard reopen(UUID id, String ifMatch, ReopenRequest request) {
         Hazard h = loadForChange(id, ifMatch, HazardAction.REOPEN);
-        Instant now = Instant.now();
+        Instant now = now();
         HazardStatus from = apply(h, HazardAction.REOPEN);
         h.reopenings++;
         h.signedOffAt = null;
@@ -224,6 +225,11 @@ public class HazardService {
         HazardStatus from = h.status;
         h.status = HazardStateMachine.next(from, action).orElseThrow();
         return from;
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so the answer and a later read agree to the digit. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Actor actor() {

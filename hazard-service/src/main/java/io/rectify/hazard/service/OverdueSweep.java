@@ -65,7 +65,7 @@ public class OverdueSweep {
     }
 
     private int announcePage() {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         List<Hazard> page = em.createNativeQuery(CLAIM, Hazard.class)
                 .setParameter(1, now)
