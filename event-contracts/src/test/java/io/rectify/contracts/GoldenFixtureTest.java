@@ -63,7 +63,9 @@ class GoldenFixtureTest {
         EventPayload read = EventJson.read(newer.toString(), kind.type());
 
         assertThat(added).isPositive();
-        assertThat(read).isEqualTo(expected);
+        // compared as JSON values: the tree the additions were made in keeps numbers, not their scale (0.900000 -> 0.9)
+        assertThat(read).isExactlyInstanceOf(kind.type());
+        assertThat(tree(read)).isEqualTo(tree(expected));
         assertThat(JsonSchemas.problems(kind.schemaPath(), newer)).as("schemas allow additions").isEmpty();
     }
 
@@ -101,6 +103,10 @@ class GoldenFixtureTest {
         List<String> codes = new ArrayList<>();
         collectCreditCodes(kind.fixture(), codes);
         assertThat(codes).allSatisfy(code -> assertThat(CreditCode.problem(code)).as(code).isEmpty());
+    }
+
+    private static JsonNode tree(EventPayload payload) {
+        return EventJson.mapper().valueToTree(payload);
     }
 
     /** Adds an unknown scalar and an unknown object to every object of the tree; returns how many objects got them. */
