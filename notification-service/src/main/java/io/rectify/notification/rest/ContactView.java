@@ -1,0 +1,15 @@
+package io.rectify.notification.rest;
+
+import io.rectify.notification.domain.Contact;
+import io.rectify.notification.domain.RecipientLevel;
+
+import java.time.Instant;
+
+/** A contact as served: the webhook secret is never shown, only whether one is set. */
+public record ContactView(RecipientLevel level, String ref, String name, String email, String webhookUrl,
+                          boolean webhookSecretSet, long version, Instant updatedAt) {
+
+    static ContactView of(Contact c) {
+        return new ContactView(c.level(), c.ref(), c.name, c.email, c.webhookUrl, c.webhookSecret != null, c.version, c.updatedAt);
+    }
+}

@@ -1,0 +1,36 @@
+package io.rectify.notification.rest;
+
+import io.rectify.notification.domain.Channel;
+import io.rectify.notification.domain.DeliveryAttempt;
+import io.rectify.notification.domain.Notification;
+import io.rectify.notification.domain.NotificationStatus;
+import io.rectify.notification.domain.RecipientLevel;
+import io.rectify.notification.domain.Step;
+import io.rectify.notification.service.NotificationQueries;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What was sent, to whom, when, with what outcome — with every delivery attempt. */
+public record NotificationView(UUID id, UUID hazardId, String countyCode, String enterpriseCreditCode, Step step, int sequence,
+                               RecipientLevel level, String recipientRef, Channel channel, String recipient, Instant dueAt,
+                               Instant stepAt, NotificationStatus status, String failureReason, String failureDetail,
+                               Instant createdAt, Instant sentAt, Instant acknowledgedAt, String acknowledgedBy,
+                               List<Attempt> attempts) {
+
+    public record Attempt(int attempt, Instant at, String outcome, Integer httpStatus, String detail) {
+    }
+
+    static NotificationView of(NotificationQueries.WithAttempts w) {
+        Notification n = w.notification();
+        List<Attempt> attempts = w.attempts().stream().map(NotificationView::attempt).toList();
+        return new NotificationView(n.id, n.hazardId, n.countyCode, n.enterpriseCreditCode, n.step, n.sequence, n.level, n.recipientRef,
+                n.channel, n.recipient, n.dueAt, n.stepAt, n.status, n.failureReason, n.failureDetail, n.createdAt, n.sentAt,
+                n.acknowledgedAt, n.acknowledgedBy, attempts);
+    }
+
+    private static Attempt attempt(DeliveryAttempt a) {
+        return new Attempt(a.attempt, a.attemptedAt, a.outcome, a.httpStatus, a.detail);
+    }
+}

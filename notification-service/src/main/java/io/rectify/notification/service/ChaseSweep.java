@@ -1,0 +1,90 @@
+package io.rectify.notification.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.rectify.notification.config.ChasingConfig;
+import io.rectify.notification.domain.Chase;
+import io.rectify.notification.domain.ChasePlanner;
+import io.rectify.notification.domain.ChasePolicy;
+import io.rectify.notification.domain.Plan;
+import io.rectify.notification.domain.PlannedStep;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Wakes due chases and records what the planner says is due. Each batch is one transaction that claims
+ * its chases with {@code FOR UPDATE SKIP LOCKED} (several instances share the work, none does it twice),
+ * inserts the notifications under their unique key and moves the chases on; delivery happens afterwards,
+ * outside this transaction ({@link NotificationDispatcher}).
+ */
+@ApplicationScoped
+public class ChaseSweep {
+
+    private static final Logger LOG = Logger.getLogger(ChaseSweep.class);
+    /** A safety net: a plan always moves a chase past {@code now}, so rounds end long before this. */
+    private static final int MAX_ROUNDS = 10_000;
+
+    @Inject
+    ChasingConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NotificationRecorder recorder;
+
+    private ChasePolicy policy;
+
+    @PostConstruct
+    void init() {
+        policy = config.policy();
+    }
+
+    @Scheduled(identity = "chase-sweep", every = "${rectify.chasing.sweep-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep(Instant.now());
+    }
+
+    /**
+     * Handles every active chase whose next step is due at {@code now}.
+     *
+     * @return the number of chases looked at
+     */
+    public int sweep(Instant now) {
+        int total = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int handled = QuarkusTransaction.requiringNew().call(() -> sweepBatch(now));
+            total += handled;
+            if (handled < config.sweepBatchSize()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int sweepBatch(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Chase> due = em.createNativeQuery("select * from chase where status = 'ACTIVE' and next_step_at <= ?1 "
+                        + "order by next_step_at limit ?2 for update skip locked", Chase.class)
+                .setParameter(1, now)
+                .setParameter(2, config.sweepBatchSize())
+                .getResultList();
+        for (Chase chase : due) {
+            Plan plan = ChasePlanner.plan(policy, chase.state(), now);
+            for (PlannedStep step : plan.stepsDueNow()) {
+                recorder.record(chase, step);
+            }
+            chase.setState(plan.after());
+            chase.nextStepAt = plan.nextWakeUp();
+            chase.updatedAt = Instant.now();
+        }
+        return due.size();
+    }
+}

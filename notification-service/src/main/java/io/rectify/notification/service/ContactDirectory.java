@@ -1,0 +1,132 @@
+package io.rectify.notification.service;
+
+import io.rectify.notification.domain.Contact;
+import io.rectify.notification.domain.RecipientLevel;
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.Versions;
+import io.rectify.platform.security.Caller;
+import io.rectify.platform.security.Jurisdiction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contacts directory. Who may see or change a contact follows where it sits on the ladder: a county
+ * contact is its county's (and, once the county's city and province are known from hazard snapshots,
+ * theirs too), a city contact its city's and province's, a province contact its province's; an enterprise
+ * contact sits in the county its credit code names (positions 3–8).
+ */
+@ApplicationScoped
+public class ContactDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ContactDirectory.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    /** The fields a PUT sets. */
+    public record Details(String name, String email, String webhookUrl, String webhookSecret) {
+    }
+
+    /** The result of a PUT: the contact and whether it was new. */
+    public record Saved(Contact contact, boolean created) {
+    }
+
+    @Transactional
+    public Contact get(RecipientLevel level, String ref) {
+        Contact contact = Contact.find(level, ref).orElse(null);
+        if (contact == null || !caller.canSee(jurisdictionOf(level, ref))) {
+            throw ProblemException.notFound("contact", level + "/" + ref);
+        }
+        return contact;
+    }
+
+    @Transactional
+    public PageResult<Contact> list(RecipientLevel level, PageRequest page) {
+        List<Contact> visible = (level == null ? Contact.<Contact>listAll() : Contact.<Contact>list("key.level", level.name()))
+                .stream()
+                .filter(c -> caller.canSee(jurisdictionOf(c.level(), c.ref())))
+                .sorted(Comparator.comparing((Contact c) -> c.level().ordinal()).thenComparing(Contact::ref))
+                .toList();
+        int from = Math.min(visible.size(), page.page * page.size);
+        int to = Math.min(visible.size(), from + page.size);
+        return new PageResult<>(visible.subList(from, to), page.page, page.size, visible.size());
+    }
+
+    @Transactional
+    public Saved put(RecipientLevel level, String ref, Details details, String ifMatch) {
+        if (!caller.regulates(jurisdictionOf(level, ref))) {
+            throw ProblemException.notFound("contact", level + "/" + ref);
+        }
+        Optional<Contact> existing = Contact.find(level, ref);
+        Contact contact = existing.orElseGet(() -> {
+            Contact c = new Contact();
+            c.key = Contact.Key.of(level, ref);
+            return c;
+        });
+        if (existing.isPresent()) {
+            Versions.checkIfMatch(ifMatch, contact.version);
+        }
+        contact.name = details.name().trim();
+        contact.email = blankToNull(details.email());
+        contact.webhookUrl = blankToNull(details.webhookUrl());
+        // a PUT without a secret keeps the one already set, since GET never shows it
+        if (details.webhookSecret() != null && !details.webhookSecret().isBlank()) {
+            contact.webhookSecret = details.webhookSecret();
+        }
+        if (contact.webhookUrl != null && contact.webhookSecret == null) {
+            throw ProblemException.invalid("webhookSecret", "is required with a webhookUrl: every webhook is signed");
+        }
+        contact.updatedAt = Instant.now();
+        contact.updatedBy = caller.subject();
+        if (existing.isEmpty()) {
+            contact.persist();
+        }
+        em.flush();
+        LOG.infof("contact %s/%s %s by %s (%s)", level, ref, existing.isEmpty() ? "created" : "updated", caller.subject(), caller.actingRole());
+        return new Saved(contact, existing.isEmpty());
+    }
+
+    /** Where a contact sits on the ladder; the county's city and province come from the chases seen so far. */
+    Jurisdiction jurisdictionOf(RecipientLevel level, String ref) {
+        return switch (level) {
+            case PROVINCE -> new Jurisdiction(ref, null, null, null);
+            case CITY -> new Jurisdiction(provinceOfCity(ref), ref, null, null);
+            case COUNTY -> countyJurisdiction(ref, null);
+            case ENTERPRISE -> countyJurisdiction(ref.length() >= 8 ? ref.substring(2, 8) : null, ref);
+        };
+    }
+
+    private Jurisdiction countyJurisdiction(String county, String creditCode) {
+        if (county == null) {
+            return new Jurisdiction(null, null, null, creditCode);
+        }
+        List<Object[]> area = em.createQuery("select c.city, c.province from Chase c where c.countyCode = :county and c.city is not null",
+                        Object[].class)
+                .setParameter("county", county).setMaxResults(1).getResultList();
+        String city = area.isEmpty() ? null : (String) area.get(0)[0];
+        String province = area.isEmpty() ? null : (String) area.get(0)[1];
+        return new Jurisdiction(province, city, county, creditCode);
+    }
+
+    private String provinceOfCity(String city) {
+        return em.createQuery("select c.province from Chase c where c.city = :city and c.province is not null", String.class)
+                .setParameter("city", city).setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

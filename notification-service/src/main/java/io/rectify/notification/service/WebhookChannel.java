@@ -1,0 +1,90 @@
+package io.rectify.notification.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rectify.contracts.EventJson;
+import io.rectify.notification.config.ChasingConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Posts a notification to a contact's webhook, signed with its secret. 2xx is delivered, 4xx refused
+ * (not retried), 5xx, timeouts and connection failures are worth another attempt.
+ */
+@ApplicationScoped
+public class WebhookChannel {
+
+    @Inject
+    ChasingConfig config;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(config.delivery().webhookTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public DeliveryOutcome send(DeliveryJob job) {
+        byte[] body = body(job, Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(job.target()))
+                .timeout(config.delivery().webhookTimeout())
+                .header("Content-Type", "application/json")
+                .header(WebhookSignature.DELIVERY_HEADER, job.notificationId().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (job.secret() != null && !job.secret().isEmpty()) {
+            request.header(WebhookSignature.HEADER, WebhookSignature.sign(body, job.secret()));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            String detail = "HTTP " + status;
+            if (status >= 200 && status < 300) {
+                return new DeliveryOutcome.Delivered(status, detail);
+            }
+            if (status >= 400 && status < 500) {
+                return new DeliveryOutcome.Refused(status, detail + ": " + DeliveryOutcome.brief(response.body()));
+            }
+            return new DeliveryOutcome.Retryable(status, detail);
+        } catch (HttpTimeoutException e) {
+            return new DeliveryOutcome.Retryable(null, "timeout after " + config.delivery().webhookTimeout());
+        } catch (IOException e) {
+            return new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("connection failed: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DeliveryOutcome.Retryable(null, "interrupted");
+        } catch (IllegalArgumentException e) {
+            return new DeliveryOutcome.Refused(null, DeliveryOutcome.brief("unusable webhook URL: " + e.getMessage()));
+        }
+    }
+
+    /** {@code {notificationId, hazardId, step, level, hazard{…snapshot}, sentAt}} plus sequence and due date. */
+    static byte[] body(DeliveryJob job, Instant sentAt) {
+        ObjectNode json = EventJson.mapper().createObjectNode();
+        json.put("notificationId", job.notificationId().toString());
+        json.put("hazardId", job.hazardId().toString());
+        json.put("step", job.step().name());
+        json.put("sequence", job.sequence());
+        json.put("level", job.level().name());
+        json.put("recipientRef", job.recipientRef());
+        json.put("dueAt", job.dueAt().toString());
+        try {
+            json.set("hazard", EventJson.mapper().readTree(job.hazardSnapshot()));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored snapshot is not JSON", e);
+        }
+        json.put("sentAt", sentAt.toString());
+        return EventJson.write(json).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,150 @@
+package io.rectify.notification;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rectify.contracts.CloudEvent;
+import io.rectify.contracts.Topics;
+import io.rectify.notification.service.WebhookSignature;
+import io.rectify.notification.support.HazardStory;
+import io.rectify.notification.support.RectifyTestResources;
+import io.rectify.notification.support.WebhookReceiver;
+import io.rectify.platform.testing.TopicProbe;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static io.rectify.notification.support.Api.chase;
+import static io.rectify.notification.support.Api.email;
+import static io.rectify.notification.support.Api.ladder;
+import static io.rectify.notification.support.Api.notifications;
+import static io.rectify.notification.support.Api.putContact;
+import static io.rectify.notification.support.Api.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole ladder in real time with the test profile's short durations (due-soon 6 s and 3 s before,
+ * city after 3 s, repeat every 9 s, province after 12 s), the real scheduler, real SMTP and a real
+ * webhook receiver: a hazard reported, left overdue, escalated to CITY then PROVINCE, then signed off.
+ * Timeline from the due date D: due-soon at D-6 s and D-3 s, OVERDUE at D, CITY at D+3 s, the first repeat
+ * at D+9 s, PROVINCE at D+12 s, and the second repeat would be at D+18 s.
+ */
+@QuarkusTest
+@WithTestResource(RectifyTestResources.class)
+class ChaseLadderTest {
+
+    static final WebhookReceiver RECEIVER = new WebhookReceiver();
+    static final String COUNTY_SECRET = "county-secret-0123456789";
+    static final String PROVINCE_SECRET = "province-secret-0123456789";
+
+    @ConfigProperty(name = "rectify.kafka.topic-prefix")
+    String prefix;
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @Test
+    void aHazardIsChasedUpTheLadderUntilSignedOffAndThenNothingMoreIsSent() throws Exception {
+        HazardStory.Place place = HazardStory.Place.fresh();
+        String enterpriseMail = "safety-" + place.countyCode() + "@enterprise.test";
+        String cityMail = "duty-" + place.countyCode() + "@city.test";
+        putContact("ENTERPRISE", place.creditCode(), email("Enterprise safety officer", enterpriseMail));
+        putContact("COUNTY", place.countyCode(), webhook("County emergency office", RECEIVER.url("/county/" + place.countyCode()), COUNTY_SECRET));
+        putContact("CITY", place.city(), email("City duty desk", cityMail));
+        putContact("PROVINCE", place.province(), webhook("Province supervision", RECEIVER.url("/province/" + place.countyCode()), PROVINCE_SECRET));
+
+        HazardStory hazard = new HazardStory(prefix, place, "GENERAL", Instant.now().plusSeconds(8)).reported();
+
+        List<String> expected = List.of(
+                "DUE_SOON ENTERPRISE EMAIL",
+                "DUE_SOON ENTERPRISE EMAIL",
+                "OVERDUE ENTERPRISE EMAIL",
+                "OVERDUE COUNTY WEBHOOK",
+                "ESCALATE_CITY CITY EMAIL",
+                "OVERDUE_REPEAT ENTERPRISE EMAIL",
+                "OVERDUE_REPEAT CITY EMAIL",
+                "ESCALATE_PROVINCE PROVINCE WEBHOOK");
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                .until(() -> notifications(hazard.id).stream().filter(n -> "SENT".equals(n.get("status"))).count() >= expected.size());
+        // signed off as soon as the province heard of it: the next repeat (due at D+18 s) must never go out
+        hazard.signedOff();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(chase(hazard.id).getString("status")));
+
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                .until(() -> notifications(hazard.id).size() == expected.size());
+        List<Map<String, Object>> sent = notifications(hazard.id);
+        assertThat(ladder(sent)).containsExactlyElementsOf(expected);
+        assertThat(sent).extracting(n -> n.get("sequence")).containsExactly(1, 2, 1, 1, 1, 1, 1, 1);
+        assertThat(sent).extracting(n -> n.get("recipient")).containsExactly(enterpriseMail, enterpriseMail, enterpriseMail,
+                RECEIVER.url("/county/" + place.countyCode()), cityMail, enterpriseMail, cityMail, RECEIVER.url("/province/" + place.countyCode()));
+        assertThat(sent).allSatisfy(n -> assertThat(n.get("status")).isEqualTo("SENT"));
+
+        // the mail went through a real SMTP server, in the ladder's order
+        List<String> enterpriseSubjects = subjectsTo(enterpriseMail);
+        assertThat(enterpriseSubjects).hasSize(4);
+        assertThat(enterpriseSubjects.get(0)).contains("DUE_SOON").contains(hazard.id.toString());
+        assertThat(enterpriseSubjects.get(1)).contains("DUE_SOON");
+        assertThat(enterpriseSubjects.get(2)).contains("OVERDUE:");
+        assertThat(enterpriseSubjects.get(3)).contains("OVERDUE_REPEAT");
+        assertThat(subjectsTo(cityMail)).hasSize(2).satisfies(s -> {
+            assertThat(s.get(0)).contains("ESCALATE_CITY");
+            assertThat(s.get(1)).contains("OVERDUE_REPEAT");
+        });
+
+        // the webhooks were signed with each contact's secret and carry the snapshot
+        var county = RECEIVER.received("/county/" + place.countyCode());
+        assertThat(county).hasSize(1);
+        assertThat(WebhookSignature.verify(county.get(0).body(), COUNTY_SECRET, county.get(0).signature())).isTrue();
+        assertThat(WebhookSignature.verify(county.get(0).body(), PROVINCE_SECRET, county.get(0).signature())).isFalse();
+        assertThat(county.get(0).delivery()).isEqualTo(sent.get(3).get("id"));
+        assertThat(county.get(0).text()).contains("\"step\":\"OVERDUE\"", "\"level\":\"COUNTY\"", "\"hazard\":{",
+                "\"countyCode\":\"" + place.countyCode() + "\"", "\"sentAt\"");
+        var province = RECEIVER.received("/province/" + place.countyCode());
+        assertThat(province).hasSize(1);
+        assertThat(WebhookSignature.verify(province.get(0).body(), PROVINCE_SECRET, province.get(0).signature())).isTrue();
+        assertThat(province.get(0).text()).contains("\"step\":\"ESCALATE_PROVINCE\"");
+
+        // dashboards saw every reminder, both escalations and the closure
+        TopicProbe probe = new TopicProbe(RectifyTestResources.BOOTSTRAP);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<String> types = probe.readAll(prefix + Topics.NOTIFICATION_EVENTS, r -> hazard.id.toString().equals(r.key())).stream()
+                    .map(ChaseLadderTest::eventName).toList();
+            assertThat(types).containsExactly("ReminderSent", "ReminderSent", "ReminderSent", "ReminderSent", "EscalationRaised",
+                    "ReminderSent", "ReminderSent", "EscalationRaised", "ChaseClosed");
+        });
+        assertThat(chase(hazard.id).getString("escalationLevel")).isEqualTo("PROVINCE");
+        assertThat(chase(hazard.id).getLong("remindersSent")).isEqualTo(8);
+    }
+
+    static String eventName(ConsumerRecord<String, String> r) {
+        return CloudEvent.nameOf(TopicProbe.header(r, CloudEvent.H_TYPE));
+    }
+
+    static List<String> subjectsTo(String address) throws Exception {
+        MimeMessage[] all = RectifyTestResources.mail().getReceivedMessages();
+        return Arrays.stream(all).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
