@@ -1,0 +1,39 @@
+package io.rectify.scoring.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Settings of the scoring service ({@code rectify.scoring.*}, each also an environment variable). */
+@ConfigMapping(prefix = "rectify.scoring")
+public interface ScoringConfig {
+
+    /**
+     * How often every county is recomputed although no event came: time alone makes hazards due and
+     * overdue. Read by the scheduler straight from {@code rectify.scoring.tick}; declared here for the record.
+     */
+    @WithDefault("60s")
+    Duration tick();
+
+    /** The calendar whose years are the periods (the agencies' calendar, not the server's). */
+    @WithDefault("Asia/Shanghai")
+    ZoneId periodZone();
+
+    /** The shipped rubric ({@code rubrics/<version>.json}) installed and activated when none is active. */
+    @WithDefault("2024.1")
+    String defaultRubric();
+
+    Rebuild rebuild();
+
+    interface Rebuild {
+        /** Records applied per transaction while re-reading the topics. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** A rebuild that reads nothing for this long while records are still due is given up. */
+        @WithDefault("60s")
+        Duration stallTimeout();
+    }
+}

@@ -1,0 +1,58 @@
+package io.rectify.scoring.messaging;
+
+import io.rectify.platform.inbox.EventConsumer;
+import io.rectify.platform.inbox.IncomingEvent;
+import io.rectify.scoring.config.ScoringConfig;
+import io.rectify.scoring.service.CountyIndexService;
+import io.rectify.scoring.service.FactStore;
+import io.rectify.scoring.service.FactUpdates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The consumer "scoring" of both upstream topics. One transaction per record: the processed-event row,
+ * the fact upsert and the recomputed answers (with their outbox rows) commit together or not at all;
+ * a record that cannot be used is dead-lettered ({@code <topic>.scoring.dlq}) and the channel carries on.
+ */
+@ApplicationScoped
+public class ScoringConsumers {
+
+    public static final String CONSUMER = "scoring";
+
+    private static final Logger LOG = Logger.getLogger(ScoringConsumers.class);
+
+    @Inject
+    EventConsumer consumer;
+
+    @Inject
+    FactStore facts;
+
+    @Inject
+    CountyIndexService indexes;
+
+    @Inject
+    ScoringConfig config;
+
+    @Incoming("inspection-events")
+    @Transactional
+    public void onInspectionEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(CONSUMER, record, this::apply);
+    }
+
+    @Incoming("hazard-events")
+    @Transactional
+    public void onHazardEvent(ConsumerRecord<String, String> record) {
+        consumer.handle(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        FactUpdates.decode(event, config.periodZone()).ifPresent(update -> {
+            int changed = indexes.afterFactsChanged(facts.apply(update));
+            LOG.debugf("%s %s applied, %d county answers changed", event.name(), event.id(), changed);
+        });
+    }
+}

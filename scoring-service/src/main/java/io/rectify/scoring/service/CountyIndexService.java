@@ -1,0 +1,230 @@
+package io.rectify.scoring.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.Topics;
+import io.rectify.contracts.scoring.CountyIndexDocument;
+import io.rectify.platform.outbox.Outbox;
+import io.rectify.scoring.config.ScoringConfig;
+import io.rectify.scoring.domain.CompositeIndexCalculator;
+import io.rectify.scoring.domain.Periods;
+import io.rectify.scoring.domain.Rubric;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Recomputes counties and publishes an answer only when it changed: compared with the last stored
+ * document (ignoring {@code computedAt}), a changed answer replaces the current row, is appended to the
+ * history, goes to the outbox for {@code county.index} and, after the commit, to the SSE stream.
+ * <p>
+ * Concurrency: the consumers of both topics, the tick, a rubric change and a rebuild may recompute the
+ * same county at once. Each recomputation first takes a transaction-scoped advisory lock on the county
+ * and only then reads the rubric and the facts, so the last one to commit has seen every fact committed
+ * before it: the stored answer never goes back to a stale one. Several counties are locked in code order.
+ */
+@ApplicationScoped
+public class CountyIndexService {
+
+    private static final Logger LOG = Logger.getLogger(CountyIndexService.class);
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    FactStore facts;
+
+    @Inject
+    RubricService rubrics;
+
+    @Inject
+    CountyDirectory counties;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Event<IndexChange> changes;
+
+    @Inject
+    ScoringConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Set while a rebuild re-reads the topics: the facts are incomplete, so nothing is recomputed from them. */
+    private volatile boolean suspended;
+
+    public void suspend() {
+        suspended = true;
+    }
+
+    public void resume() {
+        suspended = false;
+    }
+
+    public boolean suspended() {
+        return suspended;
+    }
+
+    public int currentPeriod() {
+        return Periods.of(clock.instant(), config.periodZone());
+    }
+
+    /**
+     * Recomputes what a consumed event touched, in the consumer's transaction: the event's period and
+     * the current one (or every period of the county for a registration).
+     *
+     * @return the number of county/period answers that changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int afterFactsChanged(Collection<Affected> affected) {
+        if (affected.isEmpty() || suspended) {
+            return 0;
+        }
+        Map<String, Set<Integer>> byCounty = new TreeMap<>();
+        for (Affected a : affected) {
+            Set<Integer> periods = byCounty.computeIfAbsent(a.countyCode(), k -> new TreeSet<>());
+            if (a.period() == null) {
+                periods.addAll(allPeriods(a.countyCode()));
+            } else {
+                periods.add(a.period());
+            }
+        }
+        byCounty.keySet().forEach(this::lock); // in code order: no deadlock between two multi-county transactions
+        int changed = 0;
+        Instant now = clock.instant();
+        for (Map.Entry<String, Set<Integer>> e : byCounty.entrySet()) {
+            Set<Integer> periods = e.getValue();
+            periods.add(currentPeriod());
+            changed += recomputeLocked(e.getKey(), periods, now);
+        }
+        return changed;
+    }
+
+    /** Recomputes every period of one county in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recompute(String countyCode) {
+        lock(countyCode);
+        return recomputeLocked(countyCode, allPeriods(countyCode), clock.instant());
+    }
+
+    /**
+     * Recomputes every county, each in its own short transaction (a rubric change, the tick, the end of
+     * a rebuild). A county that fails is logged and left for the next tick.
+     *
+     * @return the number of county/period answers that changed
+     */
+    public int recomputeAll() {
+        List<String> codes = QuarkusTransaction.requiringNew().call(counties::allCodes);
+        int changed = 0;
+        for (String code : codes) {
+            try {
+                changed += QuarkusTransaction.requiringNew().call(() -> recompute(code));
+            } catch (RuntimeException e) {
+                LOG.warnf("recomputing county %s failed, the next tick retries: %s", code, e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    /** The answer for a county and period as it would be now, without storing anything (a period never computed). */
+    @Transactional
+    public CountyIndexDocument preview(CountyRef county, int period) {
+        return CompositeIndexCalculator.compute(rubrics.active(), facts.facts(county.code(), county.name(), period), clock.instant());
+    }
+
+    private Set<Integer> allPeriods(String countyCode) {
+        Set<Integer> periods = new TreeSet<>(facts.periodsWithFacts(countyCode));
+        periods.addAll(sql.list("select period from county_index_current where county_code = ?", rs -> rs.getInt(1), countyCode));
+        periods.add(currentPeriod());
+        return periods;
+    }
+
+    private void lock(String countyCode) {
+        sql.list("select 1 from (select pg_advisory_xact_lock(hashtext(?))) l", rs -> rs.getInt(1), "county-index:" + countyCode);
+    }
+
+    private int recomputeLocked(String countyCode, Set<Integer> periods, Instant now) {
+        Rubric rubric = rubrics.active(); // read under the lock: a rubric activated meanwhile is seen
+        Optional<CountyRef> county = counties.find(countyCode);
+        String name = county.map(CountyRef::name).orElse(null);
+        int changed = 0;
+        for (int period : periods) {
+            CountyIndexDocument doc = CompositeIndexCalculator.compute(rubric, facts.facts(countyCode, name, period), now);
+            if (publishIfChanged(doc, county.orElse(new CountyRef(countyCode, null, null, null)))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private record Stored(String fingerprint, long revision, BigDecimal index) {
+    }
+
+    private boolean publishIfChanged(CountyIndexDocument doc, CountyRef county) {
+        String fingerprint = fingerprint(doc);
+        Optional<Stored> stored = sql.one("select fingerprint, revision, index_value from county_index_current where county_code = ? and period = ?",
+                rs -> new Stored(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)), doc.countyCode(), doc.period());
+        if (stored.isPresent() && stored.get().fingerprint().equals(fingerprint)) {
+            return false;
+        }
+        long revision = stored.map(s -> s.revision() + 1).orElse(1L);
+        String json = EventJson.write(doc);
+        sql.update("""
+                insert into county_index_current (county_code, period, county_name, city, province, rubric_version, index_value,
+                    reason, demonstration_eligible, document, fingerprint, revision, computed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (county_code, period) do update set county_name = excluded.county_name, city = excluded.city,
+                    province = excluded.province, rubric_version = excluded.rubric_version, index_value = excluded.index_value,
+                    reason = excluded.reason, demonstration_eligible = excluded.demonstration_eligible, document = excluded.document,
+                    fingerprint = excluded.fingerprint, revision = excluded.revision, computed_at = excluded.computed_at""",
+                doc.countyCode(), doc.period(), doc.countyName(), county.city(), county.province(), doc.rubricVersion(), doc.index(),
+                doc.reason(), doc.demonstrationEligible(), json, fingerprint, revision, doc.computedAt());
+        sql.update("""
+                insert into county_index_history (county_code, period, rubric_version, index_value, reason, base,
+                    demonstration_eligible, document, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                doc.countyCode(), doc.period(), doc.rubricVersion(), doc.index(), doc.reason(), doc.base(),
+                doc.demonstrationEligible(), json, doc.computedAt());
+        // county.index is compacted by county code: it carries each county's current period only, so a
+        // late change to a past year never hides the current answer
+        if (doc.period() == currentPeriod()) {
+            outbox.append(Topics.COUNTY_INDEX, doc, doc.computedAt());
+        }
+        BigDecimal previous = stored.map(Stored::index).orElse(null);
+        changes.fire(new IndexChange(doc.countyCode(), doc.countyName(), county.city(), county.province(), doc.period(),
+                doc.index(), previous, doc.reason(), doc.demonstrationEligible(), doc.rubricVersion(), revision, doc.computedAt()));
+        LOG.infof("county %s period %d index %s -> %s (rubric %s, revision %d)", doc.countyCode(), doc.period(),
+                previous, doc.index() != null ? doc.index() : doc.reason(), doc.rubricVersion(), revision);
+        return true;
+    }
+
+    /** What "the answer changed" compares: the document without its computation time. */
+    static String fingerprint(CountyIndexDocument doc) {
+        CountyIndexDocument timeless = new CountyIndexDocument(doc.countyCode(), doc.countyName(), doc.period(), doc.rubricVersion(),
+                doc.index(), doc.reason(), doc.base(), doc.indicators(), doc.deductions(), doc.demonstrationEligible(), null);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventJson.write(timeless).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.rectify.scoring.service;
+
+import io.rectify.scoring.domain.CountyFacts;
+import io.rectify.scoring.domain.HazardFact;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The fact tables. Every write is an upsert guarded by an ordering rule, so applying the same updates
+ * twice, or in another order, leaves the same rows: hazards keep their highest version, registrations
+ * their latest (occurredAt, event id), inspections are inserted once. That is what lets the live
+ * consumers and a rebuild work on the same tables at the same time.
+ */
+@ApplicationScoped
+public class FactStore {
+
+    static final String UPSERT_COUNTY = """
+            insert into county (code, name, city, province, registered_at, registered_event) values (?, ?, ?, ?, ?, ?)
+            on conflict (code) do update set name = excluded.name, city = excluded.city, province = excluded.province,
+                registered_at = excluded.registered_at, registered_event = excluded.registered_event
+            where county.registered_at is null
+               or (county.registered_at, county.registered_event) < (excluded.registered_at, excluded.registered_event)""";
+    /** A county first seen on a hazard or enterprise: known, placed by the snapshot, named once registered. */
+    static final String ENSURE_COUNTY = "insert into county (code, city, province) values (?, ?, ?) on conflict (code) do nothing";
+    static final String UPSERT_ENTERPRISE = """
+            insert into enterprise (credit_code, county_code, registered_at, registered_event) values (?, ?, ?, ?)
+            on conflict (credit_code) do update set county_code = excluded.county_code,
+                registered_at = excluded.registered_at, registered_event = excluded.registered_event
+            where (enterprise.registered_at, enterprise.registered_event) < (excluded.registered_at, excluded.registered_event)""";
+    static final String INSERT_INSPECTION = """
+            insert into inspection_fact (inspection_id, enterprise_credit_code, county_code, period, completed_at)
+            values (?, ?, ?, ?, ?) on conflict (inspection_id) do nothing""";
+    static final String UPSERT_HAZARD = """
+            insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
+                                     signed_off_at, reopenings, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
+                grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
+                rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
+                reopenings = excluded.reopenings, version = excluded.version
+            where hazard_fact.version < excluded.version""";
+    static final String RECORD_PROCESSED = """
+            insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing""";
+
+    @Inject
+    Sql sql;
+
+    /** Applies one update in the caller's transaction; returns what it may have moved (nothing if it changed nothing). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Affected> apply(FactUpdate update) {
+        return sql.work(c -> apply(c, update));
+    }
+
+    private List<Affected> apply(Connection c, FactUpdate update) throws SQLException {
+        if (update instanceof FactUpdate.CountyUpdate u) {
+            return Sql.update(c, UPSERT_COUNTY, county(u)) == 1 ? List.of(Affected.allPeriods(u.code())) : List.of();
+        }
+        if (update instanceof FactUpdate.EnterpriseUpdate u) {
+            Optional<String> before = Sql.list(c, "select county_code from enterprise where credit_code = ? for update",
+                    rs -> rs.getString(1), u.creditCode()).stream().findFirst();
+            Sql.update(c, ENSURE_COUNTY, u.countyCode(), null, null);
+            if (Sql.update(c, UPSERT_ENTERPRISE, enterprise(u)) == 0) {
+                return List.of();
+            }
+            List<Affected> affected = new ArrayList<>(List.of(Affected.allPeriods(u.countyCode())));
+            before.filter(old -> !old.equals(u.countyCode())).ifPresent(old -> affected.add(Affected.allPeriods(old)));
+            return affected;
+        }
+        if (update instanceof FactUpdate.InspectionUpdate u) {
+            Sql.update(c, ENSURE_COUNTY, u.countyCode(), null, null);
+            if (Sql.update(c, INSERT_INSPECTION, inspection(u)) == 0) {
+                return List.of();
+            }
+            // I counts the enterprise where it is registered, which may not be where the inspection said
+            String county = Sql.list(c, "select county_code from enterprise where credit_code = ?", rs -> rs.getString(1), u.creditCode())
+                    .stream().findFirst().orElse(u.countyCode());
+            return List.of(new Affected(county, u.period()));
+        }
+        FactUpdate.HazardUpdate u = (FactUpdate.HazardUpdate) update;
+        Sql.update(c, ENSURE_COUNTY, u.countyCode(), u.city(), u.province());
+        return Sql.update(c, UPSERT_HAZARD, hazard(u)) == 1 ? List.of(new Affected(u.countyCode(), u.period())) : List.of();
+    }
+
+    /**
+     * Applies a batch read during a rebuild with JDBC batches and records the event ids as processed by
+     * {@code consumer}. Within the batch each aggregate is first reduced to its winning update, which the
+     * ordering rules would pick anyway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyBatch(String consumer, List<UUID> eventIds, List<FactUpdate> updates) {
+        sql.work(c -> {
+            Map<String, FactUpdate.CountyUpdate> counties = new LinkedHashMap<>();
+            Map<String, FactUpdate.EnterpriseUpdate> enterprises = new LinkedHashMap<>();
+            Map<UUID, FactUpdate.InspectionUpdate> inspections = new LinkedHashMap<>();
+            Map<UUID, FactUpdate.HazardUpdate> hazards = new LinkedHashMap<>();
+            Map<String, Object[]> knownCounties = new LinkedHashMap<>();
+            for (FactUpdate update : updates) {
+                if (update instanceof FactUpdate.CountyUpdate u) {
+                    counties.merge(u.code(), u, (a, b) -> LATEST_COUNTY.compare(a, b) >= 0 ? a : b);
+                } else if (update instanceof FactUpdate.EnterpriseUpdate u) {
+                    enterprises.merge(u.creditCode(), u, (a, b) -> LATEST_ENTERPRISE.compare(a, b) >= 0 ? a : b);
+                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
+                } else if (update instanceof FactUpdate.InspectionUpdate u) {
+                    inspections.putIfAbsent(u.inspectionId(), u);
+                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
+                } else if (update instanceof FactUpdate.HazardUpdate u) {
+                    hazards.merge(u.fact().id(), u, (a, b) -> a.version() >= b.version() ? a : b);
+                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), u.city(), u.province()});
+                }
+            }
+            batch(c, RECORD_PROCESSED, eventIds.stream().map(id -> new Object[]{consumer, id}).toList());
+            batch(c, UPSERT_COUNTY, counties.values().stream().map(FactStore::county).toList());
+            batch(c, ENSURE_COUNTY, new ArrayList<>(knownCounties.values()));
+            batch(c, UPSERT_ENTERPRISE, enterprises.values().stream().map(FactStore::enterprise).toList());
+            batch(c, INSERT_INSPECTION, inspections.values().stream().map(FactStore::inspection).toList());
+            batch(c, UPSERT_HAZARD, hazards.values().stream().map(FactStore::hazard).toList());
+            return null;
+        });
+    }
+
+    /** Throws every fact away (the first step of a rebuild), with the consumer's processed-event log. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wipe(String consumer) {
+        sql.update("delete from hazard_fact");
+        sql.update("delete from inspection_fact");
+        sql.update("delete from enterprise");
+        sql.update("delete from county");
+        sql.update("delete from processed_event where consumer = ?", consumer);
+    }
+
+    /** E, I and H of a county and period. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CountyFacts facts(String countyCode, String countyName, int period) {
+        return sql.work(c -> {
+            long[] ei = Sql.list(c, """
+                    select (select count(*) from enterprise where county_code = ?),
+                           (select count(distinct e.credit_code) from enterprise e
+                              join inspection_fact i on i.enterprise_credit_code = e.credit_code
+                             where e.county_code = ? and i.period = ?)""",
+                    rs -> new long[]{rs.getLong(1), rs.getLong(2)}, countyCode, countyCode, period).get(0);
+            List<HazardFact> hazards = Sql.list(c, """
+                    select id, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings
+                      from hazard_fact where county_code = ? and period = ?""",
+                    rs -> new HazardFact(rs.getObject("id", UUID.class), rs.getString("grade"), rs.getString("status"),
+                            Sql.instant(rs, "due_at"), Sql.instant(rs, "rectification_submitted_at"),
+                            Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings")),
+                    countyCode, period);
+            return new CountyFacts(countyCode, countyName, period, ei[0], ei[1], hazards);
+        });
+    }
+
+    /** The periods for which a county has facts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Integer> periodsWithFacts(String countyCode) {
+        return sql.list("""
+                select period from hazard_fact where county_code = ?
+                union
+                select i.period from inspection_fact i join enterprise e on e.credit_code = i.enterprise_credit_code
+                 where e.county_code = ?""", rs -> rs.getInt(1), countyCode, countyCode);
+    }
+
+    private static final Comparator<FactUpdate.CountyUpdate> LATEST_COUNTY =
+            Comparator.comparing(FactUpdate.CountyUpdate::occurredAt).thenComparing(FactUpdate.CountyUpdate::eventId);
+    private static final Comparator<FactUpdate.EnterpriseUpdate> LATEST_ENTERPRISE =
+            Comparator.comparing(FactUpdate.EnterpriseUpdate::occurredAt).thenComparing(FactUpdate.EnterpriseUpdate::eventId);
+
+    private static Object[] county(FactUpdate.CountyUpdate u) {
+        return new Object[]{u.code(), u.name(), u.city(), u.province(), u.occurredAt(), u.eventId()};
+    }
+
+    private static Object[] enterprise(FactUpdate.EnterpriseUpdate u) {
+        return new Object[]{u.creditCode(), u.countyCode(), u.occurredAt(), u.eventId()};
+    }
+
+    private static Object[] inspection(FactUpdate.InspectionUpdate u) {
+        return new Object[]{u.inspectionId(), u.creditCode(), u.countyCode(), u.period(), u.completedAt()};
+    }
+
+    private static Object[] hazard(FactUpdate.HazardUpdate u) {
+        HazardFact f = u.fact();
+        return new Object[]{f.id(), u.countyCode(), u.period(), f.grade(), f.status(), f.dueAt(), f.rectificationSubmittedAt(),
+                f.signedOffAt(), f.reopenings(), u.version()};
+    }
+
+    private static void batch(Connection c, String statement, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (Object[] row : rows) {
+                Sql.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

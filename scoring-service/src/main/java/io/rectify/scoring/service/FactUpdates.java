@@ -1,0 +1,114 @@
+package io.rectify.scoring.service;
+
+import io.rectify.contracts.CloudEvent;
+import io.rectify.contracts.hazard.HazardEvent;
+import io.rectify.contracts.hazard.HazardSnapshot;
+import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.EnterpriseRegistered;
+import io.rectify.contracts.inspection.InspectionCompleted;
+import io.rectify.platform.inbox.IncomingEvent;
+import io.rectify.scoring.domain.HazardFact;
+import io.rectify.scoring.domain.Periods;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns an upstream event into the fact change scoring needs, checking what the fact tables rely on.
+ * Pure (no database), so the live consumers and the rebuild decode identically, and a payload that
+ * cannot be used fails here, before anything is written: it is poison for both (DLQ live, skipped in
+ * a rebuild).
+ */
+public final class FactUpdates {
+
+    static final Pattern COUNTY_CODE = Pattern.compile("^[0-9A-Z]{6,12}$");
+    static final Pattern CREDIT_CODE = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
+    static final Set<String> GRADES = Set.of(HazardFact.GENERAL, HazardFact.MAJOR);
+    static final Set<String> HAZARD_EVENTS = Arrays.stream(HazardEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+
+    /** Only the hazard field matters to scoring; every hazard event carries it. */
+    record HazardEnvelope(HazardSnapshot hazard) {
+    }
+
+    private FactUpdates() {
+    }
+
+    /**
+     * @return the fact change, or empty for an event scoring does not use (producers may add events)
+     * @throws IllegalArgumentException for a payload scoring cannot use (a poison record)
+     */
+    public static Optional<FactUpdate> decode(IncomingEvent event, ZoneId zone) {
+        String name = event.name();
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (event.attributes().type().startsWith("rectify.hazard.")) {
+            return HAZARD_EVENTS.contains(name) ? Optional.of(hazard(event, zone)) : Optional.empty();
+        }
+        return switch (name) {
+            case "CountyRegistered" -> Optional.of(county(event));
+            case "EnterpriseRegistered" -> Optional.of(enterprise(event));
+            case "InspectionCompleted" -> Optional.of(inspection(event, zone));
+            default -> Optional.empty();
+        };
+    }
+
+    private static FactUpdate county(IncomingEvent event) {
+        CountyRegistered c = event.payload(CountyRegistered.class);
+        return new FactUpdate.CountyUpdate(countyCode(c.code()), c.name(), c.city(), c.province(),
+                orElse(c.occurredAt(), event.attributes()), event.id());
+    }
+
+    private static FactUpdate enterprise(IncomingEvent event) {
+        EnterpriseRegistered e = event.payload(EnterpriseRegistered.class);
+        return new FactUpdate.EnterpriseUpdate(creditCode(e.creditCode()), countyCode(e.countyCode()),
+                orElse(e.occurredAt(), event.attributes()), event.id());
+    }
+
+    private static FactUpdate inspection(IncomingEvent event, ZoneId zone) {
+        InspectionCompleted i = event.payload(InspectionCompleted.class);
+        require(i.inspectionId() != null, "inspectionId is missing");
+        Instant completedAt = i.completedAt() != null ? i.completedAt() : orElse(i.occurredAt(), event.attributes());
+        return new FactUpdate.InspectionUpdate(i.inspectionId(), creditCode(i.enterpriseCreditCode()), countyCode(i.countyCode()),
+                Periods.of(completedAt, zone), completedAt);
+    }
+
+    private static FactUpdate hazard(IncomingEvent event, ZoneId zone) {
+        HazardSnapshot h = event.payload(HazardEnvelope.class).hazard();
+        require(h != null, "the hazard snapshot is missing");
+        require(h.id() != null, "hazard.id is missing");
+        require(h.grade() != null && GRADES.contains(h.grade()), "hazard.grade must be one of " + GRADES);
+        require(h.status() != null && h.status().length() <= 32, "hazard.status is missing or too long");
+        require(h.reportedAt() != null, "hazard.reportedAt is missing");
+        require(h.version() >= 0 && h.reopenings() >= 0, "hazard.version and hazard.reopenings must not be negative");
+        HazardFact fact = new HazardFact(h.id(), h.grade(), h.status(), h.dueAt(), h.rectificationSubmittedAt(), h.signedOffAt(), h.reopenings());
+        return new FactUpdate.HazardUpdate(fact, countyCode(h.countyCode()), h.city(), h.province(),
+                Periods.of(h.reportedAt(), zone), h.version());
+    }
+
+    private static String countyCode(String code) {
+        require(code != null && COUNTY_CODE.matcher(code).matches(), "county code " + code + " is not 6–12 uppercase letters or digits");
+        return code;
+    }
+
+    private static String creditCode(String code) {
+        require(code != null && CREDIT_CODE.matcher(code).matches(), "credit code " + code + " is not an 18-character unified social credit code");
+        return code;
+    }
+
+    private static Instant orElse(Instant occurredAt, CloudEvent attributes) {
+        return occurredAt != null ? occurredAt : attributes.time();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.rectify.scoring.service;
+
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.scoring.CountyIndexDocument;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Reads of the published answers: a county's current document, its history, the rankings. */
+@ApplicationScoped
+public class IndexQueries {
+
+    @Inject
+    Sql sql;
+
+    /** The last published document of a county and period with its revision (the ETag). */
+    public record Current(CountyIndexDocument document, long revision) {
+    }
+
+    /** One entry of a county's time series (the full document is the current answer's). */
+    public record HistoryEntry(String countyCode, int period, String rubricVersion, BigDecimal index, String reason,
+                               BigDecimal base, boolean demonstrationEligible, Instant computedAt) {
+    }
+
+    /**
+     * One county in the rankings of a period.
+     *
+     * @param rank competition rank over all counties of the period by index (1, 2, 2, 4 …), the same whoever
+     *             asks; {@code null} for a county without an index (NO_DATA)
+     */
+    public record RankingEntry(Integer rank, String countyCode, String countyName, String city, String province,
+                               BigDecimal index, String reason, boolean demonstrationEligible, String rubricVersion,
+                               Instant computedAt) {
+
+        public CountyRef county() {
+            return new CountyRef(countyCode, countyName, city, province);
+        }
+    }
+
+    @Transactional
+    public Optional<Current> current(String countyCode, int period) {
+        return sql.one("select document, revision from county_index_current where county_code = ? and period = ?",
+                rs -> new Current(EventJson.read(rs.getString(1), CountyIndexDocument.class), rs.getLong(2)), countyCode, period);
+    }
+
+    @Transactional
+    public PageResult<HistoryEntry> history(String countyCode, Integer period, Instant from, Instant to, PageRequest page) {
+        String where = " where county_code = ? and (cast(? as int) is null or period = ?)"
+                + " and (cast(? as timestamptz) is null or computed_at >= ?) and (cast(? as timestamptz) is null or computed_at < ?)";
+        Object[] args = {countyCode, period, period, from, from, to, to};
+        long total = sql.one("select count(*) from county_index_history" + where, rs -> rs.getLong(1), args).orElse(0L);
+        List<Object> pageArgs = new ArrayList<>(java.util.Arrays.asList(args));
+        pageArgs.add(page.size);
+        pageArgs.add((long) page.page * page.size);
+        List<HistoryEntry> items = sql.list("""
+                select county_code, period, rubric_version, index_value, reason, base, demonstration_eligible, computed_at
+                  from county_index_history""" + where + " order by computed_at, id limit ? offset ?",
+                rs -> new HistoryEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
+                        rs.getBigDecimal(6), rs.getBoolean(7), Sql.instant(rs, "computed_at")),
+                pageArgs.toArray());
+        return new PageResult<>(items, page.page, page.size, total);
+    }
+
+    /** The period's counties by index (highest first, NO_DATA last), those {@code visible} only, one page. */
+    @Transactional
+    public PageResult<RankingEntry> rankings(int period, Predicate<CountyRef> visible, PageRequest page) {
+        List<RankingEntry> ranked = new ArrayList<>();
+        int position = 0;
+        Integer rank = null;
+        BigDecimal previous = null;
+        for (RankingEntry row : sql.list("""
+                select county_code, county_name, city, province, index_value, reason, demonstration_eligible, rubric_version, computed_at
+                  from county_index_current where period = ? order by index_value desc nulls last, county_code""",
+                rs -> new RankingEntry(null, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8), Sql.instant(rs, "computed_at")), period)) {
+            position++;
+            if (row.index() == null) {
+                rank = null;
+            } else if (previous == null || row.index().compareTo(previous) != 0) {
+                rank = position;
+            }
+            previous = row.index();
+            if (visible.test(row.county())) {
+                ranked.add(new RankingEntry(rank, row.countyCode(), row.countyName(), row.city(), row.province(), row.index(),
+                        row.reason(), row.demonstrationEligible(), row.rubricVersion(), row.computedAt()));
+            }
+        }
+        int fromIndex = (int) Math.min((long) page.page * page.size, ranked.size());
+        int toIndex = Math.min(fromIndex + page.size, ranked.size());
+        return new PageResult<>(ranked.subList(fromIndex, toIndex), page.page, page.size, ranked.size());
+    }
+}

@@ -1,0 +1,214 @@
+package io.rectify.scoring.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rectify.contracts.Topics;
+import io.rectify.platform.inbox.IncomingEvent;
+import io.rectify.platform.problem.ProblemException;
+import io.rectify.scoring.config.ScoringConfig;
+import io.rectify.scoring.messaging.ScoringConsumers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rebuilds every index from the log: throws the facts (and the consumer's processed-event log) away,
+ * re-reads {@code inspection.events} and {@code hazard.events} from the beginning with a plain consumer
+ * (all partitions assigned, no group, so the live consumers' offsets are untouched) up to the end
+ * offsets found at the start, applies the same fact updates in batched transactions, then recomputes
+ * every county, publishing only the answers that changed.
+ * <p>
+ * The live consumers keep running: the fact upserts are idempotent and order-independent (version and
+ * registration-time rules), so an event applied by both lands once. While the facts are incomplete the
+ * live consumers and the tick do not recompute ({@link CountyIndexService#suspend}), so no half-built
+ * answer is ever published; readers keep seeing the last published answers. The suspension is per
+ * instance: with several instances, run the rebuild where the others are stopped or accept that they
+ * may publish intermediate answers until the final recomputation corrects them.
+ */
+@ApplicationScoped
+public class IndexRebuild {
+
+    private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
+
+    @Inject
+    FactStore facts;
+
+    @Inject
+    CountyIndexService indexes;
+
+    @Inject
+    ScoringConfig config;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "rectify.kafka.topic-prefix")
+    Optional<String> topicPrefix;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile RebuildProgress progress = RebuildProgress.idle();
+
+    public RebuildProgress progress() {
+        return progress;
+    }
+
+    /** Starts a rebuild in the background. @throws ProblemException 409 while one is running */
+    public RebuildProgress start() {
+        if (!running.compareAndSet(false, true)) {
+            throw ProblemException.conflict("a rebuild is already running; follow it with GET /api/v1/admin/rebuild");
+        }
+        progress = new RebuildProgress(RebuildProgress.State.RUNNING, 0, 0, 0, null, clock.instant(), null, null);
+        Thread worker = new Thread(this::run, "scoring-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return progress;
+    }
+
+    private void run() {
+        Instant started = progress.startedAt();
+        LOG.infof("rebuild started at %s", started);
+        try {
+            indexes.suspend();
+            QuarkusTransaction.requiringNew().run(() -> facts.wipe(ScoringConsumers.CONSUMER));
+            readTopics();
+            indexes.resume(); // facts complete: live events recompute again while we recompute the rest
+            int changed = indexes.recomputeAll();
+            RebuildProgress p = progress;
+            progress = new RebuildProgress(RebuildProgress.State.DONE, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), changed,
+                    started, clock.instant(), null);
+            LOG.infof("rebuild done: %d events read, %d skipped, %d county answers changed", p.eventsRead(), p.eventsSkipped(), changed);
+        } catch (RuntimeException e) {
+            RebuildProgress p = progress;
+            progress = new RebuildProgress(RebuildProgress.State.FAILED, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), null,
+                    started, clock.instant(), e.getMessage());
+            LOG.errorf(e, "rebuild failed after %d events", p.eventsRead());
+        } finally {
+            indexes.resume();
+            running.set(false);
+        }
+    }
+
+    private void readTopics() {
+        String prefix = topicPrefix.orElse("");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8)),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(prefix + Topics.INSPECTION_EVENTS, prefix + Topics.HAZARD_EVENTS)) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
+                return;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+            update(0, total, 0);
+
+            long read = 0;
+            long skipped = 0;
+            Instant lastProgress = clock.instant();
+            List<TopicPartition> done = new ArrayList<>();
+            while (true) {
+                for (TopicPartition tp : partitions) {
+                    if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
+                        done.add(tp);
+                        consumer.pause(List.of(tp)); // records after the target belong to the live consumers
+                    }
+                }
+                if (done.size() == partitions.size()) {
+                    break;
+                }
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, String> r : records) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        batch.add(r);
+                    }
+                }
+                if (batch.isEmpty()) {
+                    if (Duration.between(lastProgress, clock.instant()).compareTo(config.rebuild().stallTimeout()) > 0) {
+                        throw new IllegalStateException("no record read for " + config.rebuild().stallTimeout() + " with " + (total - read) + " still due");
+                    }
+                    continue;
+                }
+                skipped += apply(batch);
+                read += batch.size();
+                lastProgress = clock.instant();
+                update(read, total, skipped);
+            }
+        }
+    }
+
+    private record Decoded(UUID eventId, FactUpdate update) {
+    }
+
+    /** Applies one polled batch in one transaction; returns how many records were skipped. */
+    private long apply(List<ConsumerRecord<String, String>> records) {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        long skipped = 0;
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                IncomingEvent event = IncomingEvent.of(r);
+                decoded.add(new Decoded(event.id(), FactUpdates.decode(event, config.periodZone()).orElse(null)));
+            } catch (RuntimeException e) {
+                skipped++;
+                LOG.debugf("rebuild skips %s/%d@%d: %s", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> applyDecoded(decoded));
+        } catch (RuntimeException batchFailure) {
+            // one bad row spoils the batch: redo it row by row and skip what the database refuses (as the DLQ would)
+            LOG.warnf("rebuild batch failed (%s); applying its %d records one by one", batchFailure.getMessage(), decoded.size());
+            for (Decoded d : decoded) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> applyDecoded(List.of(d)));
+                } catch (RuntimeException e) {
+                    skipped++;
+                    LOG.warnf("rebuild skips event %s: %s", d.eventId(), e.getMessage());
+                }
+            }
+        }
+        return skipped;
+    }
+
+    private void applyDecoded(List<Decoded> decoded) {
+        facts.applyBatch(ScoringConsumers.CONSUMER,
+                decoded.stream().map(Decoded::eventId).toList(),
+                decoded.stream().map(Decoded::update).filter(u -> u != null).toList());
+    }
+
+    private void update(long read, long total, long skipped) {
+        RebuildProgress p = progress;
+        progress = new RebuildProgress(p.state(), read, total, skipped, null, p.startedAt(), null, null);
+    }
+}

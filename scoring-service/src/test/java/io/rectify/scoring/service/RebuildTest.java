@@ -1,0 +1,100 @@
+package io.rectify.scoring.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rectify.contracts.Topics;
+import io.rectify.platform.outbox.OutboxRelay;
+import io.rectify.platform.testing.TestTokens;
+import io.rectify.scoring.ScoringTestSupport;
+import io.rectify.scoring.TestCounty;
+import io.rectify.contracts.hazard.HazardEvent;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class RebuildTest extends ScoringTestSupport {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void aRebuildFromTheTopicsArrivesAtTheSameIndices() {
+        // a county whose events arrive with redeliveries, stale snapshots and a move between counties
+        Instant now = Instant.now();
+        TestCounty county = TestCounty.create();
+        TestCounty neighbour = TestCounty.create();
+        upstream.publish(county.registered());
+        upstream.publish(neighbour.registered());
+        String moving = TestCounty.newCreditCode();
+        String staying = TestCounty.newCreditCode();
+        upstream.publish(neighbour.enterprise(moving));
+        upstream.publish(county.enterprise(staying));
+        upstream.publish(county.inspected(staying, now));
+        upstream.publish(county.enterprise(moving)); // registered again, now in county
+        TestCounty.Hazard major = county.hazard("MAJOR", now.plus(Duration.ofDays(30)));
+        TestCounty.Hazard general = county.hazard("GENERAL", now.minus(Duration.ofDays(50)));
+        upstream.publish(major.reported("OPEN", 0));
+        HazardEvent closed = major.signedOff(now.minus(Duration.ofDays(1)), 5);
+        UUID closedId = upstream.publish(closed);
+        upstream.publish(closed, closedId);
+        upstream.publish(major.reported("RECTIFYING", 0)); // stale
+        upstream.publish(general.reported("OPEN", 0));
+        // COVERAGE 1/2, RECTIFICATION 1/2, ON_TIME 1/1, MAJOR 1/1, REPEAT 2/2: (750 + 1500 + 2000 + 2000 + 1500)/100 − 1 = 76.5
+        awaitIndex(county.code, "76.5");
+        // the moved enterprise left the neighbour without facts (recomputed in the same transaction as the move)
+        assertThat(index(neighbour.code).reason()).isEqualTo("NO_DATA");
+        assertThat(index(neighbour.code).index()).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
+
+        List<Map<String, Object>> before = answers();
+        long history = count("select count(*) from county_index_history");
+        long hazards = count("select count(*) from hazard_fact");
+        long published = upstream.probe().readAll(upstream.topic(Topics.COUNTY_INDEX)).size();
+
+        given().header("Authorization", TestTokens.bearer("COUNTY_REGULATOR", "county", county.code)).post("/api/v1/admin/rebuild")
+                .then().statusCode(403);
+        given().header("Authorization", ADMIN).post("/api/v1/admin/rebuild")
+                .then().statusCode(202).body("state", equalTo("RUNNING"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", ADMIN).get("/api/v1/admin/rebuild").then().statusCode(200).body("state", equalTo("DONE")));
+        Map<String, Object> progress = given().header("Authorization", ADMIN).get("/api/v1/admin/rebuild").then().extract().jsonPath().getMap("");
+        long read = ((Number) progress.get("eventsRead")).longValue();
+        long total = ((Number) progress.get("eventsTotal")).longValue();
+        assertThat(total).isGreaterThanOrEqualTo(11); // at least this test's records
+        assertThat(read).isEqualTo(total);
+        assertThat(progress.get("countiesChanged")).isEqualTo(0);
+        assertThat(progress.get("startedAt")).isNotNull();
+        assertThat(progress.get("finishedAt")).isNotNull();
+
+        // the same answers, not one republished, and the facts back
+        assertThat(answers()).isEqualTo(before);
+        assertThat(count("select count(*) from county_index_history")).isEqualTo(history);
+        assertThat(count("select count(*) from hazard_fact")).isEqualTo(hazards);
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
+        assertThat(upstream.probe().readAll(upstream.topic(Topics.COUNTY_INDEX))).hasSize((int) published);
+        assertThat(index(county.code).index()).isEqualByComparingTo("76.5");
+
+        // and the live consumers carry on after it
+        upstream.publish(general.signedOff(now.minus(Duration.ofDays(60)), 4));
+        awaitIndex(county.code, "92.5"); // RECTIFICATION 2/2, ON_TIME 2/2, no deduction: (750 + 3000 + 2000 + 2000 + 1500)/100
+    }
+
+    private List<Map<String, Object>> answers() {
+        return QuarkusTransaction.requiringNew().call(() -> sql.list(
+                "select county_code, period, fingerprint, revision from county_index_current order by county_code, period",
+                rs -> Map.<String, Object>of("county", rs.getString(1), "period", rs.getInt(2), "fingerprint", rs.getString(3),
+                        "revision", rs.getLong(4))));
+    }
+}
