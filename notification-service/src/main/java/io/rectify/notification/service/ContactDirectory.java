@@ -86,7 +86,9 @@ public class ContactDirectory {
         if (details.webhookSecret() != null && !details.webhookSecret().isBlank()) {
             contact.webhookSecret = details.webhookSecret();
         }
-        if (contact.webhookUrl != null && contact.webhookSecret == null) {
+        if (contact.webhookUrl == null) {
+            contact.webhookSecret = null;
+        } else if (contact.webhookSecret == null) {
             throw ProblemException.invalid("webhookSecret", "is required with a webhookUrl: every webhook is signed");
         }
         contact.updatedAt = Instant.now();

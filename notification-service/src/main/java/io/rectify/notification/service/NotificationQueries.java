@@ -83,7 +83,7 @@ public class NotificationQueries {
             throw ProblemException.conflict("notification " + id + " is " + n.status + "; only a delivered notification can be acknowledged");
         }
         if (n.acknowledgedAt == null) {
-            n.acknowledgedAt = Instant.now();
+            n.acknowledgedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             n.acknowledgedBy = caller.subject();
             LOG.infof("notification %s acknowledged by %s (%s, hazard %s)", n.id, caller.subject(), caller.actingRole(), n.hazardId);
         }

@@ -33,6 +33,7 @@ public final class HazardStory {
     private Instant dueAt;
     private String status = "OPEN";
     private long version;
+    private volatile UUID lastEventId;
 
     /** A fresh county, city, province and enterprise, so tests never see each other's contacts or chases. */
     public record Place(String countyCode, String city, String province, String creditCode) {
@@ -95,6 +96,11 @@ public final class HazardStory {
         return publish(stale, s -> new RectificationSubmitted(s, Actor.SYSTEM, Instant.now(), "late copy", List.of()));
     }
 
+    /** The CloudEvents id of the event published last (what the consumer records as processed). */
+    public UUID lastEventId() {
+        return lastEventId;
+    }
+
     public long version() {
         return version;
     }
@@ -109,6 +115,7 @@ public final class HazardStory {
         HazardEvent payload = event.apply(snapshot);
         CloudEvent ce = new CloudEvent(UUID.randomUUID(), payload.cloudEventType(), "/hazard-service", id.toString(), Instant.now());
         probe.publish(topic, id.toString(), ce, EventJson.write(payload));
+        lastEventId = ce.id();
         return this;
     }
 }
