@@ -53,8 +53,8 @@ public abstract class HazardTestSupport {
     protected void registerCounty(Place p) {
         CountyRegistered event = new CountyRegistered(p.county(), "County " + p.county(), p.city(), p.province(), "LEAD", "KEY", Instant.now());
         publishInspectionEvent(event.aggregateId(), UUID.randomUUID(), "CountyRegistered", EventJson.write(event));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given(admin()).get("/api/v1/counties/" + p.county() + "/hazard-summary").then().statusCode(200));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given(admin()).get("/api/v1/counties/" + p.county() + "/hazard-summary").statusCode() == 200);
     }
 
     protected void publishInspectionEvent(String key, UUID eventId, String name, String json) {

@@ -47,7 +47,12 @@ public class OverdueSweep {
     @Scheduled(identity = "overdue-sweep", every = "${rectify.hazard.overdue-sweep-interval:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            // e.g. the database is restarting: nothing was marked, so the next round announces these hazards
+            LOG.warnf("overdue sweep failed, retrying next round: %s", e.getMessage());
+        }
     }
 
     /** Runs pages until no overdue hazard is left unannounced; returns how many were announced. */

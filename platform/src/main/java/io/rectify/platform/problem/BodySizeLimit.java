@@ -1,0 +1,68 @@
+package io.rectify.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * Answers a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json. Quarkus' own
+ * check (route order {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) answers the same status with an
+ * empty body; this one runs just before it with the same rule, so clients get the promised document.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<String> maxBodySize;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        if (maxBodySize.isEmpty()) {
+            return;
+        }
+        long limit = new MemorySizeConverter().convert(maxBodySize.get()).asLongValue();
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && tooLarge(length, limit)) {
+                reject(ctx, limit);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean tooLarge(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed Content-Length itself
+        }
+    }
+
+    private void reject(RoutingContext ctx, long limit) {
+        Problem problem = Problem.of(413, "payload-too-large", "Payload too large",
+                "the request body may be at most " + limit + " bytes").at(ctx.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":413,\"title\":\"Payload too large\"}";
+        }
+        // the rest of the body is not read: close the connection once the answer is out
+        ctx.response().headers().add(HttpHeaders.CONNECTION, "close");
+        ctx.response().endHandler(ignored -> ctx.request().connection().close());
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+    }
+}
