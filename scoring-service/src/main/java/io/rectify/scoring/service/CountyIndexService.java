@@ -69,6 +69,13 @@ public class CountyIndexService {
     @Inject
     Clock clock;
 
+    /**
+     * Held shared by every recomputation and exclusively by a rebuild's wipe ({@link FactStore#wipe}), so a
+     * recomputation either finishes on the complete facts before the wipe or starts after it and sees
+     * {@link #suspended}. A constant outside the int4 range of the county locks' {@code hashtext}.
+     */
+    static final long FACTS_LOCK = 0x53434F52_45464143L;
+
     /** Set while a rebuild re-reads the topics: the facts are incomplete, so nothing is recomputed from them. */
     private volatile boolean suspended;
 
@@ -96,7 +103,7 @@ public class CountyIndexService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int afterFactsChanged(Collection<Affected> affected) {
-        if (affected.isEmpty() || suspended) {
+        if (affected.isEmpty() || !mayRecompute()) {
             return 0;
         }
         Map<String, Set<Integer>> byCounty = new TreeMap<>();
@@ -122,6 +129,9 @@ public class CountyIndexService {
     /** Recomputes every period of one county in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recompute(String countyCode) {
+        if (!mayRecompute()) {
+            return 0;
+        }
         lock(countyCode);
         return recomputeLocked(countyCode, allPeriods(countyCode), clock.instant());
     }
@@ -156,6 +166,12 @@ public class CountyIndexService {
         periods.addAll(sql.list("select period from county_index_current where county_code = ?", rs -> rs.getInt(1), countyCode));
         periods.add(currentPeriod());
         return periods;
+    }
+
+    /** Takes the shared facts lock, then looks at the flag (in this order: see {@link #FACTS_LOCK}). */
+    private boolean mayRecompute() {
+        sql.list("select 1 from (select pg_advisory_xact_lock_shared(?)) l", rs -> rs.getInt(1), FACTS_LOCK);
+        return !suspended;
     }
 
     private void lock(String countyCode) {

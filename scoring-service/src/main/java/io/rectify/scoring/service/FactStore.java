@@ -133,6 +133,8 @@ public class FactStore {
     /** Throws every fact away (the first step of a rebuild), with the consumer's processed-event log. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wipe(String consumer) {
+        // waits for recomputations in flight; later ones see the rebuild's suspension (CountyIndexService.FACTS_LOCK)
+        sql.list("select 1 from (select pg_advisory_xact_lock(?)) l", rs -> rs.getInt(1), CountyIndexService.FACTS_LOCK);
         sql.update("delete from hazard_fact");
         sql.update("delete from inspection_fact");
         sql.update("delete from enterprise");

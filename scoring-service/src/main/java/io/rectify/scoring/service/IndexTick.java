@@ -16,7 +16,7 @@ public class IndexTick {
 
     @Scheduled(identity = "scoring-tick", every = "${rectify.scoring.tick:60s}", delayed = "${rectify.scoring.tick:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    public void tick() {
         if (indexes.suspended()) {
             return; // a rebuild recomputes everything when it is done
         }

@@ -61,6 +61,15 @@ class AccessTest extends ScoringTestSupport {
     }
 
     @Test
+    void operationsEndpointsNeedNoToken() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/index-stream"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/counties/{code}/index"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/rubrics/{version}"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void onlyAnAdminMayRebuild() {
         for (String role : List.of("PROVINCE_REGULATOR", "CITY_REGULATOR", "COUNTY_REGULATOR", "EXPERT", "ENTERPRISE", "AGENCY_SYSTEM")) {
             as(TestTokens.bearer(role)).get("/api/v1/admin/rebuild").then().statusCode(403).contentType(PROBLEM);

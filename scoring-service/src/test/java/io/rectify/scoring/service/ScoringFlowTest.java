@@ -37,6 +37,9 @@ class ScoringFlowTest extends ScoringTestSupport {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    IndexTick tick;
+
     static Duration days(int n) {
         return Duration.ofDays(n);
     }
@@ -144,6 +147,26 @@ class ScoringFlowTest extends ScoringTestSupport {
         assertThat(historyCount(county.code)).isEqualTo(history + 1);
         assertThat(countyIndexRecords(county.code)).hasSize(published + 1);
         assertThat(getIndex(county.code).header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void timeAloneMovesTheIndexOnTheTick() {
+        TestCounty county = TestCounty.create();
+        Instant due = Instant.now().plusSeconds(6);
+        upstream.publish(county.registered());
+        upstream.publish(county.hazard("GENERAL", due).reported("OPEN", 0));
+        // not due yet: only REPEAT_FREE_RATE applies
+        awaitIndex(county.code, "100.0");
+        long history = count("select count(*) from county_index_history where county_code = ?", county.code);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(due));
+        tick.tick();
+
+        // due now and not signed off: RECTIFICATION 0/1 weighs in, (30×0 + 15×100)/45
+        assertThat(index(county.code).index()).isEqualByComparingTo("33.3");
+        assertThat(count("select count(*) from county_index_history where county_code = ?", county.code)).isEqualTo(history + 1);
+        tick.tick(); // nothing moved since: no new answer
+        assertThat(count("select count(*) from county_index_history where county_code = ?", county.code)).isEqualTo(history + 1);
     }
 
     @Test
