@@ -1,5 +1,6 @@
 package io.rectify.hazard.rest;
 
+import io.rectify.hazard.domain.County;
 import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.Hazard;
 import io.rectify.hazard.domain.HazardStatus;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -115,7 +117,9 @@ public class HazardResource {
                 QueryValues.enumOf(HazardStatus.class, "status", status), QueryValues.enumOf(Grade.class, "grade", grade),
                 QueryValues.textOf(keyTask), QueryValues.booleanOf("overdue", overdue));
         Instant now = Instant.now();
-        return queries.search(filter, page).map(h -> HazardDocument.of(h, queries.countyOf(h).orElse(null), now));
+        PageResult<Hazard> found = queries.search(filter, page);
+        Map<String, County> counties = queries.countiesOf(found.items());
+        return found.map(h -> HazardDocument.of(h, counties.get(h.countyCode), now));
     }
 
     @GET

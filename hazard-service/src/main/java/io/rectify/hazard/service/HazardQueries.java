@@ -60,6 +60,16 @@ public class HazardQueries {
         return counties.find(h.countyCode);
     }
 
+    /** The counties of a page of hazards in one query, by code. */
+    public Map<String, County> countiesOf(List<Hazard> hazards) {
+        List<String> codes = hazards.stream().map(h -> h.countyCode).distinct().toList();
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("from County c where c.code in :codes", County.class).setParameter("codes", codes)
+                .getResultStream().collect(java.util.stream.Collectors.toMap(c -> c.code, c -> c));
+    }
+
     public PageResult<Hazard> search(HazardFilter filter, PageRequest page) {
         HazardScope scope = HazardScope.of(caller);
         StringBuilder where = new StringBuilder(" where ").append(scope.condition());
