@@ -69,6 +69,9 @@ public class CountyIndexService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     /**
      * Held shared by every recomputation and exclusively by a rebuild's wipe ({@link FactStore#wipe}), so a
      * recomputation either finishes on the complete facts before the wipe or starts after it and sees
@@ -227,6 +230,7 @@ public class CountyIndexService {
         BigDecimal previous = stored.map(Stored::index).orElse(null);
         changes.fire(new IndexChange(doc.countyCode(), doc.countyName(), county.city(), county.province(), doc.period(),
                 doc.index(), previous, doc.reason(), doc.demonstrationEligible(), doc.rubricVersion(), revision, doc.computedAt()));
+        registry.counter("rectify.scoring.index.changes").increment();
         LOG.infof("county %s period %d index %s -> %s (rubric %s, revision %d)", doc.countyCode(), doc.period(),
                 previous, doc.index() != null ? doc.index() : doc.reason(), doc.rubricVersion(), revision);
         return true;

@@ -20,6 +20,14 @@ public class IndexStream {
     private final BroadcastProcessor<IndexChange> processor = BroadcastProcessor.create();
     private final AtomicInteger subscribers = new AtomicInteger();
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @jakarta.annotation.PostConstruct
+    void registerGauge() {
+        registry.gauge("rectify.scoring.stream.subscribers", subscribers);
+    }
+
     /** Serialised: commits on several threads must not signal the processor concurrently (Reactive Streams §1.3). */
     synchronized void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChange change) {
         processor.onNext(change);

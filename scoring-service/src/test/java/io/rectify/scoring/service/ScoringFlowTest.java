@@ -100,7 +100,8 @@ class ScoringFlowTest extends ScoringTestSupport {
             assertThat(TopicProbe.header(records.get(0), "ce_type")).isEqualTo("rectify.scoring.CountyIndexChanged.v1");
         });
         given().header("Authorization", ADMIN).get("/api/v1/counties/{code}/index/history", county.code)
-                .then().statusCode(200);
+                .then().statusCode(200).body("items[-1].index", org.hamcrest.Matchers.equalTo(59.1f));
+        assertThat(registry.find("rectify.scoring.index.changes").counter().count()).isGreaterThan(0);
     }
 
     @Test
