@@ -1,6 +1,10 @@
 package io.rectify.inspection.rest;
 
 import io.rectify.inspection.service.CampaignService;
+import io.rectify.platform.rest.IdempotencyKeys;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,10 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.security.Caller;
 
 import java.net.URI;
 import java.util.UUID;
@@ -31,7 +31,6 @@ import static io.rectify.platform.security.Roles.ADMIN;
 import static io.rectify.platform.security.Roles.AGENCY_SYSTEM;
 import static io.rectify.platform.security.Roles.CITY_REGULATOR;
 import static io.rectify.platform.security.Roles.COUNTY_REGULATOR;
-import static io.rectify.platform.security.Roles.ENTERPRISE;
 import static io.rectify.platform.security.Roles.EXPERT;
 import static io.rectify.platform.security.Roles.PROVINCE_REGULATOR;
 

@@ -1,6 +1,10 @@
 package io.rectify.inspection.rest;
 
 import io.rectify.inspection.service.ReferenceDataService;
+import io.rectify.platform.rest.IdempotencyKeys;
+import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -11,21 +15,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.security.Caller;
 
 import java.net.URI;
-import java.util.UUID;
 
 import static io.rectify.platform.security.Roles.ADMIN;
 import static io.rectify.platform.security.Roles.AGENCY_SYSTEM;

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -84,7 +85,7 @@ public class CampaignService {
     @Transactional
     public PageResult<CampaignDocument> list(Integer year, PageRequest page) {
         ScopeCondition scope = ScopeCondition.of(caller, "cc", null);
-        var params = new java.util.HashMap<>(scope.params());
+        var params = new HashMap<>(scope.params());
         String where = "exists (select 1 from Campaign c2 join c2.countyCodes cc where c2.id = c.id and " + scope.jpql() + ")";
         if (year != null) {
             where += " and c.year = :year";

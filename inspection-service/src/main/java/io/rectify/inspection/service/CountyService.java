@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.HashMap;
 
 /** Key counties: registration and changes are published ({@code CountyRegistered}, latest wins) for scoring's denominators. */
 @ApplicationScoped
@@ -82,7 +83,7 @@ public class CountyService {
     @Transactional
     public PageResult<CountyDocument> list(String province, PageRequest page) {
         ScopeCondition scope = ScopeCondition.of(caller, "c.code", null);
-        var params = new java.util.HashMap<>(scope.params());
+        var params = new HashMap<>(scope.params());
         String where = scope.jpql();
         if (province != null && !province.isBlank()) {
             where += " and c.province = :province";

@@ -34,9 +34,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,7 +77,7 @@ public class InspectionService {
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Expert> experts = Expert.list("id in ?1", expertIds);
         if (experts.size() != expertIds.size()) {
-            Set<UUID> known = new java.util.HashSet<>(experts.stream().map(e -> e.id).toList());
+            Set<UUID> known = new HashSet<>(experts.stream().map(e -> e.id).toList());
             expertIds.stream().filter(id -> !known.contains(id))
                     .forEach(id -> errors.add(new Problem.FieldError("expertIds", "unknown expert " + id)));
         }
@@ -224,19 +226,19 @@ public class InspectionService {
         return inspection;
     }
 
-    private java.util.Optional<Problem.FieldError> campaignProblem(ScheduleRequest request, Enterprise enterprise) {
+    private Optional<Problem.FieldError> campaignProblem(ScheduleRequest request, Enterprise enterprise) {
         Campaign campaign = Campaign.findById(request.campaignId());
         if (campaign == null) {
-            return java.util.Optional.of(new Problem.FieldError("campaignId", "unknown campaign " + request.campaignId()));
+            return Optional.of(new Problem.FieldError("campaignId", "unknown campaign " + request.campaignId()));
         }
         if (!campaign.countyCodes.contains(enterprise.countyCode)) {
-            return java.util.Optional.of(new Problem.FieldError("campaignId", "campaign " + campaign.id + " does not cover county " + enterprise.countyCode));
+            return Optional.of(new Problem.FieldError("campaignId", "campaign " + campaign.id + " does not cover county " + enterprise.countyCode));
         }
         if (!campaign.covers(request.scheduledOn())) {
-            return java.util.Optional.of(new Problem.FieldError("scheduledOn", "must fall in the campaign period "
+            return Optional.of(new Problem.FieldError("scheduledOn", "must fall in the campaign period "
                     + campaign.startsOn + " … " + campaign.endsOn));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

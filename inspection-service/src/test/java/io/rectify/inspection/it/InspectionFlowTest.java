@@ -156,6 +156,26 @@ class InspectionFlowTest {
     }
 
     @Test
+    void twoConcurrentCompletionsEndAsOne200AndOne409WithOneSetOfEvents() throws Exception {
+        String enterprise = Fixtures.enterprise(Fixtures.county("绵阳市"));
+        Fixtures.Expert expert = Fixtures.expert();
+        String id = schedule(enterprise, expert, LocalDate.of(2024, 4, 18));
+        action(id, "start", expert.bearer()).statusCode(200);
+        recordFinding(id, expert, finding("OTHER", "GENERAL", null));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> action(id, "complete", expert.bearer()).extract().statusCode());
+            var second = pool.submit(() -> action(id, "complete", expert.bearer()).extract().statusCode());
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(eventsOf(id, 4)).extracting(InspectionFlowTest::type).containsExactly(
+                "rectify.inspection.InspectionScheduled.v1", "rectify.inspection.InspectionStarted.v1",
+                "rectify.inspection.FindingConfirmed.v1", "rectify.inspection.InspectionCompleted.v1");
+    }
+
+    @Test
     void controlSystemEvidenceIsRefusedWithoutConsentAndAcceptedWithIt() {
         String enterprise = Fixtures.enterprise(Fixtures.county("绵阳市"));
         Fixtures.Expert expert = Fixtures.expert();
