@@ -1,0 +1,146 @@
+package io.rectify.bench;
+
+import io.rectify.scenarios.data.ChaseSeeder;
+import io.rectify.scenarios.data.SyntheticCounty;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * P4: {@code chases-seed} loads a million open chases into notification-service's database (COPY) with a
+ * tenth of them parked "ready"; {@code chase-sweep} starts the webhook receiver, makes the ready chases due
+ * in one statement and measures how fast notification-service sweeps and delivers them, how many
+ * duplicates the receiver saw, and the service's peak heap (its Prometheus {@code jvm_memory_used_bytes}).
+ */
+final class ChaseSweepBench {
+
+    static final String SECRET = "bench-webhook-secret";
+
+    private ChaseSweepBench() {
+    }
+
+    private static ChaseSeeder seeder(Options o) {
+        return new ChaseSeeder(Setup.seed(o), SyntheticCounty.of(o.text("prefix", "CH"), o.integer("counties", 100)), Setup.origin(o));
+    }
+
+    private static Connection connect(Options o) throws Exception {
+        return DriverManager.getConnection(o.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/rectify_notification_bench"),
+                o.text("db-user", "rectify"), o.text("db-password", "rectify"));
+    }
+
+    static void seed(Options o) throws Exception {
+        long t0 = System.nanoTime();
+        try (Connection c = connect(o)) {
+            ChaseSeeder.Loaded loaded = seeder(o).seed(c, o.number("chases", 1_000_000), o.number("ready", 100_000),
+                    "http://127.0.0.1:" + o.integer("port", 9190) + "/hooks/rectify", SECRET);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Report.info("seeded %d chases (%d ready) and %d contacts in %.1f s", loaded.chases(), loaded.ready(), loaded.contacts(), seconds);
+            Report.result("p4.chases", loaded.chases());
+            Report.result("p4.ready", loaded.ready());
+            Report.result("p4.seed_seconds", seconds);
+        }
+    }
+
+    static void run(Options o) throws Exception {
+        Duration timeout = o.seconds("timeout", 300);
+        HeapWatch heap = new HeapWatch(URI.create(o.text("metrics-url", "http://127.0.0.1:9184/q/metrics")));
+        heap.start();
+        try (WebhookReceiver receiver = new WebhookReceiver(o.integer("port", 9190)); Connection c = connect(o)) {
+            long t0 = System.nanoTime();
+            int due = seeder(o).makeReadyDue(c);
+            Report.info("%d chases due now; waiting for their deliveries", due);
+            long deadline = t0 + timeout.toNanos();
+            long lastReport = t0;
+            while (receiver.deliveries() < due && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    Report.info("%d of %d delivered after %.0f s", receiver.deliveries(), due, (lastReport - t0) / 1e9);
+                }
+            }
+            // a short grace period catches late duplicates
+            Thread.sleep(1000);
+            long delivered = receiver.deliveries();
+            double window = ((delivered == due ? receiver.lastAt() : System.nanoTime()) - t0) / 1e9;
+            double deliveringWindow = receiver.firstAt() == 0 ? window : Math.max(1e-3, (receiver.lastAt() - receiver.firstAt()) / 1e9);
+            heap.stopWatching();
+            Report.result("p4.due", due);
+            Report.result("p4.delivered", delivered);
+            Report.result("p4.duplicates", receiver.duplicates());
+            Report.result("p4.unsigned", receiver.unsigned());
+            Report.result("p4.seconds", window);
+            Report.result("p4.rate", delivered / window);
+            Report.result("p4.first_delivery_s", receiver.firstAt() == 0 ? -1 : (receiver.firstAt() - t0) / 1e9);
+            Report.result("p4.delivery_rate", delivered / deliveringWindow);
+            Report.result("p4.heap_peak_mib", heap.peakBytes() / 1048576.0);
+            Report.result("p4.heap_max_mib", heap.maxBytes() / 1048576.0);
+        } finally {
+            heap.stopWatching();
+        }
+    }
+
+    /** Samples the service's heap use twice a second from its Prometheus endpoint. */
+    static final class HeapWatch extends Thread {
+        private final URI metrics;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private volatile boolean running = true;
+        private volatile long peak;
+        private volatile long max;
+
+        HeapWatch(URI metrics) {
+            super("heap-watch");
+            setDaemon(true);
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    long used = sum(text, "jvm_memory_used_bytes{area=\"heap\"");
+                    long limit = sum(text, "jvm_memory_max_bytes{area=\"heap\"");
+                    peak = Math.max(peak, used);
+                    max = Math.max(max, limit);
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the service is busy or restarting: the next sample counts
+                }
+            }
+        }
+
+        static long sum(String prometheus, String prefix) {
+            double total = 0;
+            for (String line : prometheus.split("\n")) {
+                if (line.startsWith(prefix)) {
+                    double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (v > 0) {
+                        total += v;
+                    }
+                }
+            }
+            return (long) total;
+        }
+
+        long peakBytes() {
+            return peak;
+        }
+
+        long maxBytes() {
+            return max;
+        }
+
+        void stopWatching() {
+            running = false;
+        }
+    }
+}
