@@ -1,0 +1,384 @@
+#!/usr/bin/env bash
+# bench/run.sh [--quick] — the benchmarks of docs/spec/quality.md "Speed" (P1–P5) on this machine.
+#
+# Starts its OWN instances of the four services (ports 9181–9184, databases rectify_<svc>_bench, topics
+# bench.*, consumer groups bench-<svc>) from a snapshot of their built jars, measures each benchmark
+# and the reference tool on the same machine in the same run, stops its services and prints one table.
+# PostgreSQL and Kafka come from `deploy/local/rectify infra-up` and are shared: never stopped here.
+#
+#   --quick   every benchmark at a small size in a few minutes (CI smoke test); exit 0 unless something
+#             crashed, whatever the figures
+#
+# Everything goes to .run/bench/ (logs, results.txt, table.txt). See bench/README.md.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+# The launcher's helpers and settings (REPO, RUN, KAFKA_*, DB_*, pg_bootstrap, stop_pid, …); sourcing
+# it runs no command.
+# shellcheck source=../deploy/local/rectify
+source "$BENCH/../deploy/local/rectify"
+set -euo pipefail
+
+QUICK=0
+case ${1:-} in
+  --quick) QUICK=1 ;;
+  '') ;;
+  *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
+esac
+
+# ---------------------------------------------------------------------------------------------
+# Sizes (quality.md "Speed"; --quick: small)
+# ---------------------------------------------------------------------------------------------
+if ((QUICK)); then
+  P1_SECONDS=10; P1_WARMUP=3
+  P2_RATE=100; P2_SECONDS=10; P2_COUNTIES=10
+  P3_EVENTS=50000
+  P4_CHASES=50000; P4_READY=5000; P4_TIMEOUT=90
+else
+  P1_SECONDS=60; P1_WARMUP=15
+  P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=20
+  P3_EVENTS=1000000
+  P4_CHASES=1000000; P4_READY=100000; P4_TIMEOUT=300
+fi
+P1_CLIENTS=32
+
+BRUN=$RUN/bench
+RESULTS=$BRUN/results.txt
+TABLE=$BRUN/table.txt
+PREFIX=bench.
+BENCH_SERVICES=(inspection-service hazard-service scoring-service notification-service)
+declare -A BPORT=([inspection-service]=9181 [hazard-service]=9182 [scoring-service]=9183 [notification-service]=9184)
+declare -A BDB=([inspection-service]=rectify_inspection_bench [hazard-service]=rectify_hazard_bench
+                [scoring-service]=rectify_scoring_bench [notification-service]=rectify_notification_bench)
+# incoming channels per service: each gets the consumer group bench-<svc> (never the developers' groups)
+declare -A CHANNELS=([inspection-service]="" [hazard-service]="INSPECTION_EVENTS"
+                     [scoring-service]="INSPECTION_EVENTS HAZARD_EVENTS" [notification-service]="HAZARD_EVENTS")
+REF_DB=rectify_hazard_bench_ref
+WEBHOOK_PORT=9190
+declare -A BPID=()
+
+bsay() { printf '[bench] %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+psql_app() {   # psql_app <db> <sql>: one value per line, as the services' role over TCP
+  PGPASSWORD=$DB_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "$1" -tAc "$2"
+}
+
+bench_java() { # the harness (bench/target/bench.jar); RESULT lines are appended to results.txt
+  "$JAVA" -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$BENCH/target/bench.jar:$BENCH/target/lib/*" \
+    io.rectify.bench.Main "$@" \
+    --key "$REPO/deploy/local/jwt/dev-private.pem" | tee -a "$RESULTS"
+}
+
+result() { awk -v n="$1" '$1 == "RESULT" && $2 == n { v = $3 } END { print v }' "$RESULTS"; }
+
+calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# ---------------------------------------------------------------------------------------------
+# Build, snapshot, databases, topics
+# ---------------------------------------------------------------------------------------------
+build_if_missing() {
+  local svc missing=()
+  for svc in "${BENCH_SERVICES[@]}"; do
+    [[ -f $REPO/$svc/target/quarkus-app/quarkus-run.jar ]] || missing+=("$svc")
+  done
+  if ((${#missing[@]})); then
+    bsay "building $(IFS=,; echo "${missing[*]}")"
+    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")")
+  fi
+  if [[ ! -f $BENCH/target/bench.jar ]]; then
+    bsay "building the harness (scenarios, bench)"
+    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl scenarios,bench)
+  fi
+}
+
+# Other engineers rebuild their modules while we run: start from a private copy of each quarkus-app.
+snapshot_apps() {
+  local svc
+  rm -rf "$BRUN/apps"
+  mkdir -p "$BRUN/apps"
+  for svc in "${BENCH_SERVICES[@]}"; do
+    cp -a "$REPO/$svc/target/quarkus-app" "$BRUN/apps/$svc"
+  done
+}
+
+# Fresh databases every run (dropped by their owner, then created by the launcher's own pg_bootstrap).
+reset_databases() {
+  local db
+  for db in "${BDB[@]}" "$REF_DB"; do
+    psql_app postgres "drop database if exists \"$db\" with (force)" >/dev/null
+  done
+  DATABASES=("${BDB[@]}" "$REF_DB")
+  pg_bootstrap >&2
+}
+
+reset_group() { # reset_group <group> <topic>: the group's offsets to the end (the group must be idle)
+  "$JAVA" -Xmx256m -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
+    org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_BOOTSTRAP" \
+    --group "$1" --topic "$2" --reset-offsets --to-latest --execute >/dev/null
+}
+
+# ---------------------------------------------------------------------------------------------
+# The bench's own service instances
+# ---------------------------------------------------------------------------------------------
+bstart() { # bstart <svc> [JVM options…]: starts from the snapshot; sets BPID[svc] and START_NS[svc]
+  local svc=$1; shift
+  local opts=("$@") ch envs=()
+  ((${#opts[@]})) || opts=(-Xmx256m)
+  for ch in ${CHANNELS[$svc]}; do envs+=("MP_MESSAGING_INCOMING_${ch}_GROUP_ID=bench-$svc"); done
+  mkdir -p "$BRUN/logs"
+  echo "=== start $(date -Is) ${opts[*]}" >>"$BRUN/logs/$svc.log"
+  START_NS[$svc]=$(date +%s%N)
+  (
+    cd "$REPO/$svc"
+    exec env PORT="${BPORT[$svc]}" RECTIFY_DB_URL="jdbc:postgresql://127.0.0.1:5432/${BDB[$svc]}" \
+      RECTIFY_KAFKA_TOPIC_PREFIX="$PREFIX" RECTIFY_JWT_PUBLIC_KEY="$REPO/deploy/local/jwt/dev-public.pem" \
+      "${envs[@]}" "${BENCH_ENV[@]}" \
+      "$JAVA" "${opts[@]}" -jar "$BRUN/apps/$svc/quarkus-run.jar" >>"$BRUN/logs/$svc.log" 2>&1 </dev/null 9>&-
+  ) &
+  BPID[$svc]=$!
+}
+declare -A START_NS=()
+BENCH_ENV=()
+
+bwait_ready() { # bwait_ready <svc>: waits for /q/health/ready 200; prints ms since the process started
+  local svc=$1 deadline=$((SECONDS + 180)) code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${BPORT[$svc]}/q/health/ready" || true)
+    [[ $code == 200 ]] && break
+    if ! kill -0 "${BPID[$svc]}" 2>/dev/null; then
+      tail -n 40 "$BRUN/logs/$svc.log" >&2
+      die "$svc exited during start-up (log: $BRUN/logs/$svc.log)"
+    fi
+    ((SECONDS < deadline)) || die "$svc not ready after 180 s (log: $BRUN/logs/$svc.log)"
+    sleep 0.05
+  done
+  echo $((($(date +%s%N) - START_NS[$svc]) / 1000000))
+}
+
+bstop() {
+  local svc=$1
+  if [[ -n ${BPID[$svc]:-} ]] && kill -0 "${BPID[$svc]}" 2>/dev/null; then
+    stop_pid "${BPID[$svc]}" 20 "bench $svc" >&2
+  fi
+  unset "BPID[$svc]"
+}
+
+cleanup() {
+  local svc
+  for svc in "${BENCH_SERVICES[@]}"; do bstop "$svc" || true; done
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------
+# P5 footprint: each service alone, start -> /q/health/ready, Quarkus' own "started in", idle RSS
+# ---------------------------------------------------------------------------------------------
+p5_footprint() {
+  local svc ms started rss
+  for svc in "${BENCH_SERVICES[@]}"; do
+    bstart "$svc"
+    ms=$(bwait_ready "$svc")
+    started=$(grep -o 'started in [0-9.]*s' "$BRUN/logs/$svc.log" | tail -n1 | grep -o '[0-9.]*' || echo "?")
+    sleep 10
+    rss=$(awk '/^VmRSS/ { print $2 }' "/proc/${BPID[$svc]}/status")
+    echo "RESULT p5.$svc.ready_ms $ms" | tee -a "$RESULTS"
+    echo "RESULT p5.$svc.quarkus_started_s $started" | tee -a "$RESULTS"
+    echo "RESULT p5.$svc.rss_mib $(calc "$rss / 1024" 1)" | tee -a "$RESULTS"
+    bsay "P5 $svc: ready after $ms ms (Quarkus: started in ${started}s), idle RSS $((rss / 1024)) MiB"
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# P1 ingest: wrk (32 connections) against POST /api/v1/hazards; reference pgbench, same 3 inserts
+# ---------------------------------------------------------------------------------------------
+p1_ingest() {
+  bench_java counties --prefix P1 --count 10 --hazard-url "http://127.0.0.1:9182" >/dev/null
+  if ! command -v wrk >/dev/null; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null 2>&1 || true
+  fi
+  if command -v wrk >/dev/null; then
+    bench_java wrk-script --prefix P1 --count 10 --out "$BRUN/p1.lua" >/dev/null
+    bsay "P1: warm-up ${P1_WARMUP}s, then ${P1_SECONDS}s at $P1_CLIENTS connections (wrk)"
+    wrk -t2 -c"$P1_CLIENTS" -d"${P1_WARMUP}s" --timeout 10s -s "$BRUN/p1.lua" http://127.0.0.1:9182 >/dev/null
+    echo "RESULT p1.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+    wrk -t2 -c"$P1_CLIENTS" -d"${P1_SECONDS}s" --timeout 10s --latency -s "$BRUN/p1.lua" http://127.0.0.1:9182 \
+      | tee "$BRUN/p1-wrk.txt" | grep '^RESULT' | tee -a "$RESULTS"
+    echo "RESULT p1.client wrk" >>"$RESULTS"
+  else
+    bsay "P1: wrk not available: the Java client"
+    bench_java ingest --prefix P1 --count 10 --clients "$P1_CLIENTS" --seconds "$P1_WARMUP" >/dev/null
+    bench_java ingest --prefix P1 --count 10 --clients "$P1_CLIENTS" --seconds "$P1_SECONDS"
+    echo "RESULT p1.client java" >>"$RESULTS"
+  fi
+  p1_reference
+}
+
+# The same three inserts as one report (hazard row, history row, outbox row, one transaction), with the
+# texts and payloads hazard-service really wrote, on a scratch copy of its schema (pg_dump -s). The texts
+# are pgbench variables (-D), so they travel as statement parameters, as the service's JDBC driver sends them.
+p1_reference() {
+  local db=${BDB[hazard-service]} script=$BRUN/p1-pgbench.sql out
+  PGPASSWORD=$DB_PASSWORD pg_dump -s -h "$PG_HOST" -U "$DB_USER" "$db" |
+    PGPASSWORD=$DB_PASSWORD psql -X -q -h "$PG_HOST" -U "$DB_USER" -d "$REF_DB" >/dev/null
+  local q="select h.description, h.location, h.recommended_measure, hh.payload::text, o.payload, o.type
+             from hazard h join hazard_history hh on hh.hazard_id = h.id
+             join outbox_event o on o.aggregateid = h.id::text where h.county_code like 'P1%' limit 1"
+  local row desc loc measure hpayload opayload otype
+  row=$(PGPASSWORD=$DB_PASSWORD psql -X -q -h "$PG_HOST" -U "$DB_USER" -d "$db" -tA -F $'\x1f' -c "$q")
+  IFS=$'\x1f' read -r desc loc measure hpayload opayload otype <<<"$row"
+  [[ -n $opayload ]] || die "P1 reference: no report of P1 found in ${db} to copy the payloads from"
+  cat >"$script" <<'EOF2'
+BEGIN;
+INSERT INTO hazard (id, source, enterprise_credit_code, county_code, key_task, grade, description, location, recommended_measure, status, reported_at, due_at, version) VALUES (gen_random_uuid(), 'REGULATOR', '91P10000000000001X', 'P10001', 'THREE_ONES', 'GENERAL', :desc, :loc, :measure, 'OPEN', now(), now() + interval '30 days', 0) RETURNING id \gset
+INSERT INTO hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version) VALUES (:id, now(), 'bench-agency-system', 'AGENCY_SYSTEM', 'REPORT', NULL, 'OPEN', :hpayload, 0);
+INSERT INTO outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, occurred_at) VALUES (gen_random_uuid(), 'hazard', :id, :otype, 'hazard.events', :opayload, now());
+COMMIT;
+EOF2
+  bsay "P1 reference: pgbench, $P1_CLIENTS clients, ${P1_SECONDS}s"
+  out=$(PGPASSWORD=$DB_PASSWORD pgbench -h "$PG_HOST" -U "$DB_USER" -n -M prepared -c "$P1_CLIENTS" -j 2 \
+    -T "$P1_SECONDS" -D desc="$desc" -D loc="$loc" -D measure="$measure" -D hpayload="$hpayload" \
+    -D opayload="$opayload" -D otype="$otype" -f "$script" "$REF_DB" 2>&1) || { echo "$out" >&2; die "pgbench failed"; }
+  echo "$out" >"$BRUN/p1-pgbench.txt"
+  echo "RESULT p1.ref_tps $(grep -oP 'tps = \K[0-9.]+' <<<"$out" | tail -n1)" | tee -a "$RESULTS"
+  echo "RESULT p1.ref_latency_ms $(grep -oP 'latency average = \K[0-9.]+' <<<"$out")" | tee -a "$RESULTS"
+}
+
+# ---------------------------------------------------------------------------------------------
+# P2 freshness: sustained reports, 201 -> the county.index record that counts the hazard
+# ---------------------------------------------------------------------------------------------
+p2_freshness() {
+  # scoring starts at the end of hazard.events: P1's reports are not P2's backlog
+  reset_group bench-scoring-service "${PREFIX}hazard.events"
+  bstart scoring-service
+  bwait_ready scoring-service >/dev/null
+  local tag
+  tag=$(printf 'F%X' $(($(date +%s) % 1048576)))   # fresh counties every run: H starts at 0
+  bsay "P2: $P2_RATE reports/s for ${P2_SECONDS}s over $P2_COUNTIES fresh counties ($tag…)"
+  echo "RESULT p2.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+  bench_java freshness --prefix "$tag" --count "$P2_COUNTIES" --rate "$P2_RATE" --seconds "$P2_SECONDS" \
+    --drain 30 --url http://127.0.0.1:9182
+}
+
+# ---------------------------------------------------------------------------------------------
+# P3 rebuild: a seeded history on bench.hazard.events; ConsumerPerformance vs scoring's rebuild
+# ---------------------------------------------------------------------------------------------
+p3_rebuild() {
+  bstop scoring-service
+  bsay "P3: publishing $P3_EVENTS hazard events"
+  bench_java generate-events --events "$P3_EVENTS" --counties 100
+  reset_group bench-scoring-service "${PREFIX}hazard.events"
+  local total
+  total=$("$JAVA" -Xmx256m -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
+    org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "${PREFIX}hazard.events" 2>/dev/null |
+    awk -F: '{ s += $3 } END { print s }')
+  bsay "P3 reference: ConsumerPerformance reading all $total records"
+  local out
+  out=$("$JAVA" -Xmx512m -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
+    org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "${PREFIX}hazard.events" \
+    --messages "$total" --timeout 60000 2>"$BRUN/p3-consumer-perf.err") || die "ConsumerPerformance failed (see $BRUN/p3-consumer-perf.err)"
+  echo "$out" >"$BRUN/p3-consumer-perf.txt"
+  # data line: start.time, end.time, MB, MB.sec, nMsg, nMsg.sec, rebalance.ms, fetch.ms, fetch.MB.sec, fetch.nMsg.sec
+  echo "RESULT p3.ref_rate $(tail -n1 <<<"$out" | awk -F', *' '{ print $6 }')" | tee -a "$RESULTS"
+  echo "RESULT p3.ref_records $(tail -n1 <<<"$out" | awk -F', *' '{ print $5 }')" | tee -a "$RESULTS"
+  bstart scoring-service
+  bwait_ready scoring-service >/dev/null
+  echo "RESULT p3.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+  bsay "P3: scoring-service rebuild"
+  bench_java rebuild --url http://127.0.0.1:9183 --timeout 1500
+  bstop scoring-service
+}
+
+# ---------------------------------------------------------------------------------------------
+# P4 chase sweep: a million chases (COPY), a tenth due at once, webhooks to a local receiver
+# ---------------------------------------------------------------------------------------------
+p4_chase_sweep() {
+  local svc
+  for svc in inspection-service hazard-service scoring-service notification-service; do bstop "$svc"; done
+  bsay "P4: seeding $P4_CHASES chases ($P4_READY ready)"
+  bench_java chases-seed --chases "$P4_CHASES" --ready "$P4_READY" --port "$WEBHOOK_PORT" \
+    --jdbc "jdbc:postgresql://127.0.0.1:5432/${BDB[notification-service]}"
+  reset_group bench-notification-service "${PREFIX}hazard.events"
+  bstart notification-service -Xmx512m
+  bwait_ready notification-service >/dev/null
+  echo "RESULT p4.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+  bench_java chase-sweep --port "$WEBHOOK_PORT" --timeout "$P4_TIMEOUT" --metrics-url http://127.0.0.1:9184/q/metrics \
+    --jdbc "jdbc:postgresql://127.0.0.1:5432/${BDB[notification-service]}"
+  jcmd "${BPID[notification-service]}" GC.heap_info >"$BRUN/p4-heap-info.txt" 2>&1 || true
+  bstop notification-service
+}
+
+# ---------------------------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------------------------
+verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo SHORT; fi; }
+
+print_table() {
+  local r p1 p1ref p1p99 p2p99 p2rate p3 p3ref p4 p4heap p4dup p4due p4del svc worst_ms=0 worst_rss=0 ms rss wsvc rsvc
+  p1=$(result p1.rps); p1ref=$(result p1.ref_tps); p1p99=$(result p1.p99_ms)
+  p2p99=$(result p2.freshness.p99_ms); p2rate=$(result p2.rate)
+  p3=$(result p3.rate); p3ref=$(result p3.ref_rate)
+  p4=$(result p4.rate); p4heap=$(result p4.heap_peak_mib); p4dup=$(result p4.duplicates)
+  p4due=$(result p4.due); p4del=$(result p4.delivered)
+  for svc in "${BENCH_SERVICES[@]}"; do
+    ms=$(result "p5.$svc.ready_ms"); rss=$(result "p5.$svc.rss_mib")
+    if awk "BEGIN { exit !($ms > $worst_ms) }"; then worst_ms=$ms; wsvc=$svc; fi
+    if awk "BEGIN { exit !($rss > $worst_rss) }"; then worst_rss=$rss; rsvc=$svc; fi
+  done
+  {
+    printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n'
+    printf '|---|---|---|---|---|---|\n'
+    printf '| P1 ingest | %s req/s, p50 %s / p95 %s / p99 %s ms (%s errors) | pgbench %s tps | %s | ≥ 0.5 × ref; p99 ≤ 50 ms | %s |\n' \
+      "$(calc "$p1" 0)" "$(result p1.p50_ms)" "$(result p1.p95_ms)" "$p1p99" "$(result p1.errors)" "$(calc "$p1ref" 0)" \
+      "$(calc "$p1 / $p1ref" 2)" "$(verdict "$p1 >= 0.5 * $p1ref && $p1p99 <= 50")"
+    printf '| P2 freshness | p50 %s / p95 %s / p99 %s ms at %s reports/s (%s unresolved) | — | — | p99 ≤ 1000 ms | %s |\n' \
+      "$(result p2.freshness.p50_ms)" "$(result p2.freshness.p95_ms)" "$p2p99" "$(calc "$p2rate" 0)" "$(result p2.unresolved)" \
+      "$(verdict "$p2p99 <= 1000 && $(result p2.unresolved) == 0")"
+    printf '| P3 rebuild | %s events/s (%s events in %s s) | ConsumerPerformance %s records/s | %s | ≥ 0.3 × ref | %s |\n' \
+      "$(calc "$p3" 0)" "$(result p3.events)" "$(result p3.seconds)" "$(calc "$p3ref" 0)" "$(calc "$p3 / $p3ref" 3)" \
+      "$(verdict "$p3 >= 0.3 * $p3ref")"
+    printf '| P4 chase sweep | %s deliveries/s (%s of %s in %s s), heap peak %s MiB, %s duplicates | — | — | ≥ 5000/s, ≤ 512 MiB, 0 dup | %s |\n' \
+      "$(calc "$p4" 0)" "$p4del" "$p4due" "$(result p4.seconds)" "$(calc "$p4heap" 0)" "$p4dup" \
+      "$(verdict "$p4 >= 5000 && $p4heap <= 512 && $p4dup == 0 && $p4del == $p4due")"
+    printf '| P5 footprint | slowest start %s ms (%s), largest idle RSS %s MiB (%s) | — | — | ≤ 3 s; ≤ 250 MiB | %s |\n' \
+      "$worst_ms" "$wsvc" "$worst_rss" "$rsvc" "$(verdict "$worst_ms <= 3000 && $worst_rss <= 250")"
+    printf '\nP5 per service (JVM mode, -Xmx256m): '
+    for svc in "${BENCH_SERVICES[@]}"; do
+      printf '%s %s ms (Quarkus %ss) %s MiB; ' "$svc" "$(result "p5.$svc.ready_ms")" "$(result "p5.$svc.quarkus_started_s")" \
+        "$(result "p5.$svc.rss_mib")"
+    done
+    printf '\nload average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
+      "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
+    ((QUICK)) && printf '(--quick: small sizes, the verdicts are not the bar)\n'
+  } | tee "$TABLE"
+}
+
+# ---------------------------------------------------------------------------------------------
+main_bench() {
+  mkdir -p "$BRUN"
+  : >"$RESULTS"
+  echo "RESULT load.start $(loadavg | tr ' ' '/')" >>"$RESULTS"
+  echo "RESULT commit $(git -C "$REPO" rev-parse --short HEAD)" >>"$RESULTS"
+  local t0=$SECONDS
+  "$REPO/deploy/local/rectify" infra-up >&2
+  build_if_missing
+  snapshot_apps
+  reset_databases
+  bench_java topics --prefix "$PREFIX" --reset
+  p5_footprint
+  bstop scoring-service
+  bstop notification-service
+  p1_ingest
+  p2_freshness
+  p3_rebuild
+  p4_chase_sweep
+  bsay "all benchmarks done in $((SECONDS - t0)) s"
+  print_table
+}
+
+main_bench
