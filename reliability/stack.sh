@@ -8,6 +8,7 @@
 # other engineers' rebuilds cannot change a jar under a running (or restarting) service.
 #
 #   stack.sh build                 snapshot HEAD (git archive) and package services + suite (cached per commit)
+#   stack.sh build-suite           re-package only the suite from the working tree (while developing it)
 #   stack.sh up                    fresh PostgreSQL + Kafka (data wiped), topics, databases, four services
 #   stack.sh down                  stop everything this script started (data kept until the next `up`)
 #   stack.sh status                what runs
@@ -85,6 +86,18 @@ cmd_build() {
   cp -a "$BUILD_SRC/reliability/target/reliability.jar" "$BUILD_SRC/reliability/target/lib" "$APPS/reliability/"
   echo "$commit" >"$REL_RUN/built-commit"
   rel "build done in $((SECONDS - t0)) s"
+}
+
+cmd_build_suite() {
+  [[ -d $BUILD_SRC ]] || die "run stack.sh build first"
+  rm -rf "$BUILD_SRC/reliability"
+  cp -a "$HERE" "$BUILD_SRC/reliability"
+  rm -rf "$BUILD_SRC/reliability/target"
+  (cd "$BUILD_SRC" && ./mvnw -B -q -DskipTests package -pl reliability 9>&-) || die "build failed"
+  rm -rf "$APPS/reliability"
+  mkdir -p "$APPS/reliability"
+  cp -a "$BUILD_SRC/reliability/target/reliability.jar" "$BUILD_SRC/reliability/target/lib" "$APPS/reliability/"
+  rel "suite re-packaged from the working tree"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -249,6 +262,7 @@ rel_main() {
   shift || true
   case $cmd in
     build) cmd_build ;;
+    build-suite) cmd_build_suite ;;
     up) cmd_up ;;
     down) cmd_down ;;
     status) cmd_status ;;

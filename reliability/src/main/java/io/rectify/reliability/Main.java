@@ -18,6 +18,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        // the Kafka clients log every configuration at INFO: keep the figures readable
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
         List<String> which = args.length == 0 ? List.of("R1", "R2", "R3") : List.of(args);
         Settings settings = Settings.fromSystemProperties();
         List<Report> reports = new ArrayList<>();
