@@ -7,6 +7,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * Answers a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json. Quarkus' own
  * check (route order {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) answers the same status with an
  * empty body; this one runs just before it with the same rule, so clients get the promised document.
+ * A chunked body (no Content-Length) is read here with the same bound, for the same reason.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -33,9 +35,20 @@ public class BodySizeLimit {
             return;
         }
         long limit = new MemorySizeConverter().convert(maxBodySize.get()).asLongValue();
+        BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length, limit)) {
+                reject(ctx, limit);
+            } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                // a chunked body announces no size: read it here, bounded, so an oversized one fails this
+                // route (answered below) instead of Quarkus' reader, which ends the response with no body
+                chunkedBodies.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        }).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().ended()) {
                 reject(ctx, limit);
             } else {
                 ctx.next();

@@ -52,7 +52,7 @@ public class WidgetResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response create(@Valid NewWidget widget) {
+    public Response create(@Valid @NotNull NewWidget widget) {
         return Response.status(201).entity(widget).build();
     }
 

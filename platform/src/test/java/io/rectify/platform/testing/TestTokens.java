@@ -54,6 +54,39 @@ public final class TestTokens {
                 .expiresIn(Duration.ofHours(1)).sign();
     }
 
+    /** A valid token whose signature was altered: the forger knows the claims but not the key. */
+    public static String tamperedSignature(String role) {
+        String token = token(role);
+        int dot = token.lastIndexOf('.');
+        char[] signature = token.substring(dot + 1).toCharArray();
+        for (int i = 0; i < Math.min(8, signature.length); i++) {
+            signature[i] = signature[i] == 'A' ? 'B' : 'A';
+        }
+        return token.substring(0, dot + 1) + new String(signature);
+    }
+
+    /** The right claims with {@code alg: none} and no signature. */
+    public static String unsigned(String role) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"none\",\"upn\":\"none\",\"groups\":[\"" + role
+                + "\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+        return b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** The right issuer and claims, signed with a key the services do not trust. */
+    public static String signedByStranger(String role) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return builder("stranger", role).sign(generator.generateKeyPair().getPrivate());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, String> scope(String... pairs) {
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
