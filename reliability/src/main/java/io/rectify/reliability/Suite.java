@@ -165,6 +165,7 @@ public final class Suite {
         long created = attempts.stream().filter(a -> !a.retry() && a.kind() == Attempt.Kind.CREATED).count();
         report.set("achieved rate of 201s (reports/s)", created / Math.max(1, loadTime.toSeconds()));
         latency(report, attempts);
+        phases(report, attempts);
         drain();
         Instant chaseHorizon = load.lastChaseDue() == null ? null : load.lastChaseDue().plus(Duration.ofSeconds(20));
         if (chaseHorizon != null && chaseHorizon.isAfter(Instant.now())) {
@@ -174,6 +175,7 @@ public final class Suite {
         }
 
         phase("check");
+        readiness(report);
         Reconciliation.checkAnswers(report, attempts, Expectation::of);
         List<ConsumerRecord<String, String>> records = evidence.readTopic(Topics.HAZARD_EVENTS);
         List<Reconciliation.TopicEvent> events = evidence.hazardEvents(records, markerPrefix);
@@ -187,6 +189,42 @@ public final class Suite {
         indexes(report, fixture, events);
         report.print(System.out);
         return report;
+    }
+
+    /** Per phase: how many answers of which kind, and the slowest (a hang would show here first). */
+    private static void phases(Report report, List<Attempt> attempts) {
+        Map<String, Map<String, Long>> kinds = new java.util.LinkedHashMap<>();
+        Map<String, Long> slowest = new HashMap<>();
+        for (Attempt a : attempts) {
+            String key = a.retry() ? "retry" : a.phase();
+            String kind = switch (a.kind()) {
+                case CREATED -> "201";
+                case STATUS -> String.valueOf(a.status());
+                case TIMEOUT -> "timeout";
+                case CONNECTION -> "refused";
+            };
+            kinds.computeIfAbsent(key, k -> new java.util.TreeMap<>()).merge(kind, 1L, Long::sum);
+            slowest.merge(key, a.millis(), Math::max);
+        }
+        kinds.forEach((phase, counts) -> report.note(String.format("phase %-28s answers %s, slowest %,d ms", phase, counts,
+                slowest.get(phase))));
+    }
+
+    /** After the fault every service must be ready again by itself, without a restart. */
+    private void readiness(Report report) {
+        for (String url : List.of(settings.inspectionUrl(), settings.hazardUrl(), settings.scoringUrl(), settings.notificationUrl())) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            int status;
+            do {
+                status = Probe.status(url + "/q/health/ready");
+                if (status != 200) {
+                    pause(Duration.ofSeconds(1));
+                }
+            } while (status != 200 && Instant.now().isBefore(deadline));
+            if (status != 200) {
+                report.violation("service not ready again after the fault", url + " /q/health/ready -> " + status);
+            }
+        }
     }
 
     private void latency(Report report, List<Attempt> attempts) {

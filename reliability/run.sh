@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# reliability/run.sh — the one command for the slow reliability scenarios R1-R3.
+#
+#   reliability/run.sh [R1] [R2] [R3]     (all three when none is named)
+#
+# Builds the services and the suite from a snapshot of HEAD (commit first: uncommitted changes are not
+# tested), starts a completely separate stack (PostgreSQL 127.0.0.1:5433, Kafka 127.0.0.1:29092,
+# services 127.0.0.1:9281-9284; the shared stack on 5432/9092/8081-8084 is never touched), runs the
+# scenarios, prints their figures, stops the stack and exits with the suite's code (0 all passed,
+# 1 a violation, 2 the suite could not run). The full output is also kept in
+# .run/reliability/last-run.txt. Tuning: JAVA_OPTS, e.g. "-Dreliability.rate=100" (see README.md).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+RUN=${RELIABILITY_RUN_DIR:-$REPO/.run/reliability}
+STACK=$HERE/stack.sh
+mkdir -p "$RUN"
+
+# Kafka's jars come from deploy/local's run folder; fetch them once if this machine never ran infra-up
+if [[ ! -f $REPO/.run/kafka/libs/.complete ]]; then
+  "$REPO/deploy/local/rectify" infra-up
+fi
+
+"$STACK" build
+trap '"$STACK" down || true' EXIT INT TERM
+"$STACK" up
+
+set +e
+{
+  echo "# reliability run $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git -C "$REPO" rev-parse --short HEAD)"
+  echo "# machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -Xmx768m ${JAVA_OPTS:-} -Drectify.root="$REPO" -jar "$RUN/apps/reliability/reliability.jar" "$@"
+  echo "# exit $?"
+} 2>&1 | tee "$RUN/last-run.txt"
+code=$(tail -n1 "$RUN/last-run.txt" | sed -n 's/^# exit //p')
+exit "${code:-2}"
