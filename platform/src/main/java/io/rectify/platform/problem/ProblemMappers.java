@@ -17,7 +17,6 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -142,6 +141,14 @@ public class ProblemMappers {
                             "the database is not reachable; try again shortly").at(uri.getPath()).toResponse())
                     .header("Retry-After", "5").build();
         }
+        if (valueRefusedByDatabase(e)) {
+            // the database refused a value the request carried (a NUL character, a number or date out of
+            // its range, a string longer than the column): bad input, not a server fault
+            LOG.infof("database refused a value of %s: %s", uri.getPath(), e.getMessage());
+            return Problem.of(400, "malformed-request", "Malformed request",
+                    "a value in the request cannot be stored or compared (e.g. a NUL character, or a number, date or text out of range)")
+                    .at(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return Problem.of(500, "internal", "Internal error", "an unexpected error occurred; incident " + incident)
@@ -160,10 +167,13 @@ public class ProblemMappers {
     }
 
     static boolean databaseUnavailable(Throwable e) {
+        return DatabaseOutage.isCause(e);
+    }
+
+    /** SQLState class 22, "data exception": the value, not the statement or the server, is at fault. */
+    static boolean valueRefusedByDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
                 return true;
             }
         }

@@ -34,6 +34,9 @@ public class WidgetResource {
     @Inject
     Caller caller;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COUNTY_REGULATOR})
     public PageResult<String> list(@BeanParam @Valid PageRequest page) {
@@ -54,6 +57,16 @@ public class WidgetResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull NewWidget widget) {
         return Response.status(201).entity(widget).build();
+    }
+
+    /** A read that reaches the database with a client's string (R4 sends it NUL characters and injections). */
+    @GET
+    @Path("/ledger")
+    @RolesAllowed(Roles.ADMIN)
+    @jakarta.transaction.Transactional
+    public long ledgerRows(@jakarta.ws.rs.QueryParam("widget") String widget) {
+        return ((Number) em.createNativeQuery("select count(*) from test_ledger where widget = ?1")
+                .setParameter(1, widget == null ? "" : widget).getSingleResult()).longValue();
     }
 
     @GET
