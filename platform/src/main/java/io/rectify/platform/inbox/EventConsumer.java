@@ -1,24 +1,34 @@
 package io.rectify.platform.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rectify.platform.problem.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * Runs one consumed record through the idempotent-consumer steps: parse the envelope, skip a duplicate,
- * apply the effect, all in the caller's transaction. A failure is counted
+ * apply the effect, all in one transaction. A failure of the record itself is counted
  * ({@code rectify_consumer_dead_lettered_total}) and rethrown, so the transaction rolls back and the
  * channel's {@code dead-letter-queue} failure strategy parks the record while the consumer carries on.
+ * <p>
+ * A database outage is not the record's fault: {@link #process} runs each try in a transaction of its
+ * own and tries the same record again, with backoff, until the database is back (bounded by
+ * {@code rectify.inbox.retry-limit}), so a restart of PostgreSQL dead-letters nothing.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    /** Set while {@link #process} runs a try: a transient failure is then retried, not dead-lettered. */
+    private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     @Inject
     ProcessedEvents processed;
@@ -26,7 +36,53 @@ public class EventConsumer {
     @Inject
     MeterRegistry registry;
 
-    /** @return {@code true} if the effect ran, {@code false} for a duplicate */
+    @Inject
+    InboxConfig config;
+
+    /**
+     * The way to consume: from a {@code @Blocking} {@code @Incoming} method (not {@code @Transactional}:
+     * the transaction is begun here, once per try).
+     *
+     * @return {@code true} if the effect ran, {@code false} for a duplicate
+     */
+    public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        Instant giveUp = Instant.now().plus(config.retryLimit());
+        Duration pause = config.retryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            boolean[] handled = {false};
+            RETRYING.set(Boolean.TRUE);
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    boolean ran = handle(consumer, record, effect);
+                    handled[0] = true;
+                    return ran;
+                });
+            } catch (RuntimeException e) {
+                RETRYING.set(Boolean.FALSE);
+                if (!DatabaseOutage.isTransient(e) || Instant.now().plus(pause).isAfter(giveUp)) {
+                    if (handled[0] || DatabaseOutage.isTransient(e)) {
+                        // failed at commit, or gave up waiting: handle() did not count it
+                        deadLettered(consumer, record, e);
+                    }
+                    throw e;
+                }
+                registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
+                LOG.warnf("%s could not process %s/%d@%d (try %d, transient database failure), trying again in %d ms: %s",
+                        consumer, record.topic(), record.partition(), record.offset(), attempt, pause.toMillis(), e.getMessage());
+                sleep(pause);
+                pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
+            } finally {
+                RETRYING.set(Boolean.FALSE);
+            }
+        }
+    }
+
+    /**
+     * The steps inside the caller's transaction. Prefer {@link #process}: with a transaction begun by the
+     * caller a database outage cannot be retried here, and the record goes to the dead-letter topic.
+     *
+     * @return {@code true} if the effect ran, {@code false} for a duplicate
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         try {
@@ -40,10 +96,29 @@ public class EventConsumer {
             registry.counter("rectify.consumer.processed", "consumer", consumer).increment();
             return true;
         } catch (RuntimeException e) {
-            registry.counter("rectify.consumer.dead.lettered", "consumer", consumer, "topic", record.topic()).increment();
-            LOG.warnf("%s cannot process %s/%d@%d, sending it to the dead-letter topic: %s",
-                    consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+            if (!RETRYING.get() || !DatabaseOutage.isTransient(e)) {
+                deadLettered(consumer, record, e);
+            }
             throw e;
+        }
+    }
+
+    private void deadLettered(String consumer, ConsumerRecord<String, String> record, RuntimeException e) {
+        registry.counter("rectify.consumer.dead.lettered", "consumer", consumer, "topic", record.topic()).increment();
+        LOG.warnf("%s cannot process %s/%d@%d, sending it to the dead-letter topic: %s",
+                consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 }
