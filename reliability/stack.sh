@@ -183,6 +183,10 @@ svc_rel_spawn() {
       export RECTIFY_CHASING_SWEEP_INTERVAL=PT1S RECTIFY_DELIVERY_POLL_INTERVAL=PT1S
       export RECTIFY_DELIVERY_INITIAL_BACKOFF=PT1S RECTIFY_DELIVERY_MAX_BACKOFF=PT5S RECTIFY_WEBHOOK_TIMEOUT=PT3S
     fi
+    if [[ $svc == scoring-service ]]; then
+      # "overdue now" moves with the clock: recompute every 5 s so the stored answers follow it
+      export RECTIFY_SCORING_TICK=5s
+    fi
     if [[ $svc == hazard-service ]]; then
       export RECTIFY_HAZARD_OVERDUE_SWEEP_INTERVAL=2s
     fi

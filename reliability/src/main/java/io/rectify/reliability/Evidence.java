@@ -174,7 +174,8 @@ public final class Evidence implements AutoCloseable {
             }
             Matcher m = MARKER.matcher(description);
             events.add(new Reconciliation.TopicEvent(ce.id(), ce.type(), UUID.fromString(hazard.path("id").asText()),
-                    m.find() ? m.group() : null, hazard.path("countyCode").asText(), r.partition(), r.offset()));
+                    m.find() ? m.group() : null, hazard.path("countyCode").asText(), hazard.path("version").asLong(), r.partition(),
+                    r.offset()));
         }
         return events;
     }

@@ -45,7 +45,11 @@ public final class Fixture {
         return enterprises;
     }
 
-    private String cityOf(int i) {
+    public String province() {
+        return province;
+    }
+
+    public String cityOf(int i) {
         return new ArrayList<>(cities).get(i % cities.size());
     }
 

@@ -24,7 +24,8 @@ public final class Reconciliation {
     public static final String UNEXPECTED = "unexpected statuses";
 
     /** One HazardReported (or later event) read from the topic. */
-    public record TopicEvent(UUID eventId, String type, UUID hazardId, String marker, String countyCode, int partition, long offset) {
+    public record TopicEvent(UUID eventId, String type, UUID hazardId, String marker, String countyCode, long version, int partition,
+                             long offset) {
         public boolean reported() {
             return type.endsWith(".HazardReported.v1") || type.equals("HazardReported");
         }
@@ -73,6 +74,7 @@ public final class Reconciliation {
             }
         }
         report.set(EVENTS_CHECKED, events.size());
+        outOfOrder(report, events);
         report.set("events delivered more than once (same event id; consumers skip them)",
                 copies.values().stream().filter(n -> n > 1).count());
 
@@ -140,6 +142,31 @@ public final class Reconciliation {
         lost += downstream(report, "notification-service chases", reportedEvents.keySet(), chases);
         report.add(LOST, lost);
         report.add(DUPLICATED, duplicated);
+    }
+
+    /**
+     * Per hazard (one key, one partition, read in offset order) the snapshot versions must first appear in
+     * increasing order: a consumer that trusted the order would otherwise keep a stale state. A copy of an
+     * event already seen (the relay re-sending) does not count.
+     */
+    private static void outOfOrder(Report report, List<TopicEvent> events) {
+        Map<UUID, Long> highest = new HashMap<>();
+        Set<UUID> seen = new HashSet<>();
+        long late = 0;
+        for (TopicEvent e : events) {
+            if (!seen.add(e.eventId())) {
+                continue;
+            }
+            Long before = highest.get(e.hazardId());
+            if (before != null && e.version() < before) {
+                late++;
+                report.violation("events of one hazard out of order on hazard.events",
+                        e.hazardId() + ": version " + e.version() + " after " + before + " (partition " + e.partition() + "@" + e.offset() + ")");
+            } else {
+                highest.put(e.hazardId(), e.version());
+            }
+        }
+        report.set("events first seen after a newer one of the same hazard", late);
     }
 
     /** Each announced hazard has exactly one downstream row (the tables key on the hazard id); returns the missing. */

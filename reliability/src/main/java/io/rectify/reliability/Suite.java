@@ -40,6 +40,7 @@ public final class Suite {
     private final Api scoring;
     private final Api notification;
     private final String agencyToken;
+    private final String adminToken;
     private final String runId;
     private volatile String phase = "setup";
     /** When a notification-service kill could have cut a delivery between sending and recording it. */
@@ -51,6 +52,7 @@ public final class Suite {
         this.evidence = evidence;
         this.receiver = receiver;
         String admin = tokens.mint("reliability-admin", "ADMIN");
+        this.adminToken = admin;
         this.agencyToken = tokens.mint("reliability-agency", "AGENCY_SYSTEM");
         this.inspection = new Api(settings.inspectionUrl(), admin);
         this.hazards = new Api(settings.hazardUrl(), admin);
@@ -147,12 +149,15 @@ public final class Suite {
         HazardLoad load = new HazardLoad(settings.hazardUrl(), agencyToken,
                 new HazardLoad.Plan(name, runId, fixture.counties(), fixture.enterprises(), settings.chaseEvery(), settings.chaseDueIn()),
                 settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
+        CountyRenames renames = new CountyRenames(settings.inspectionUrl(), adminToken, fixture, settings.requestTimeout(), () -> phase);
         Instant started = Instant.now();
         load.start();
+        renames.start();
         try {
             script.run(report);
         } finally {
             load.stop();
+            renames.stop();
         }
         Duration loadTime = Duration.between(started, Instant.now());
         phase("retry");
@@ -184,6 +189,7 @@ public final class Suite {
         Set<UUID> facts = evidence.ids("scoring-service", "select id from hazard_fact where county_code = any(?)", (Object) counties);
         Set<UUID> chases = evidence.ids("notification-service", "select hazard_id from chase where county_code = any(?)", (Object) counties);
         Reconciliation.checkHazards(report, attempts, dbHazards, events, facts, chases);
+        countyChanges(report, fixture, renames.renames());
         deadLetters(report);
         notifications(report, counties, load);
         indexes(report, fixture, events);
@@ -275,6 +281,66 @@ public final class Suite {
     // ------------------------------------------------------------------------------------------
     // downstream invariants
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * inspection-service's side: every accepted county change is on inspection.events, and after the
+     * fault all three databases hold the same (latest) name for every county.
+     */
+    private void countyChanges(Report report, Fixture fixture, List<CountyRenames.Rename> renames) throws IOException {
+        Map<String, Set<String>> announced = new HashMap<>();
+        long events = 0;
+        for (ConsumerRecord<String, String> r : evidence.readTopic(Topics.INSPECTION_EVENTS)) {
+            org.apache.kafka.common.header.Header type = r.headers().lastHeader(io.rectify.contracts.CloudEvent.H_TYPE);
+            if (type == null || !new String(type.value(), java.nio.charset.StandardCharsets.UTF_8).contains("CountyRegistered")) {
+                continue;
+            }
+            JsonNode n = JSON.readTree(r.value());
+            if (fixture.counties().contains(n.path("code").asText())) {
+                events++;
+                announced.computeIfAbsent(n.path("code").asText(), k -> new HashSet<>()).add(n.path("name").asText());
+            }
+        }
+        report.set("county changes sent (inspection-service)", renames.size());
+        report.set("county changes accepted (200)", renames.stream().filter(r -> r.status() == 200).count());
+        report.set("CountyRegistered events checked", events);
+        long lost = 0;
+        long unexpected = 0;
+        for (CountyRenames.Rename r : renames) {
+            if (!CountyRenames.acceptable(r)) {
+                unexpected++;
+                report.violation("unexpected answer (county change)", r.toString());
+            }
+            if (r.status() == 200 && !announced.getOrDefault(r.code(), Set.of()).contains(r.name())) {
+                lost++;
+                report.violation("accepted county change missing from inspection.events", r.code() + " -> " + r.name());
+            }
+        }
+        report.add(Reconciliation.LOST, lost);
+        report.add(Reconciliation.UNEXPECTED, unexpected);
+        String[] codes = fixture.counties().toArray(String[]::new);
+        Map<String, String> truth = names("inspection-service", codes);
+        for (String svc : List.of("hazard-service", "scoring-service")) {
+            Map<String, String> copy = names(svc, codes);
+            for (String code : fixture.counties()) {
+                if (!java.util.Objects.equals(truth.get(code), copy.get(code))) {
+                    report.violation("county name differs from inspection-service's after the fault",
+                            svc + " " + code + ": " + copy.get(code) + " vs " + truth.get(code));
+                }
+            }
+        }
+    }
+
+    private Map<String, String> names(String service, String[] codes) {
+        Map<String, String> found = new HashMap<>();
+        evidence.query(service, "select code, name from county where code = any(?)", List.of((Object) codes), rs -> {
+            try {
+                found.put(rs.getString(1), rs.getString(2));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return found;
+    }
 
     private void deadLetters(Report report) throws Exception {
         Map<String, Integer> dlq = evidence.deadLetters();
