@@ -53,8 +53,14 @@ public final class RawHttp {
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
-            HttpResponse<String> answer = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null), answer.body(), null);
+            HttpResponse<java.io.InputStream> answer = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = answer.headers().firstValue("Content-Type").orElse(null);
+            try (java.io.InputStream in = answer.body()) {
+                // an open event stream never ends: its status and type are the answer
+                String text = contentType != null && contentType.startsWith("text/event-stream") ? ""
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new Answer(answer.statusCode(), contentType, text, null);
+            }
         } catch (IOException | IllegalArgumentException e) {
             return new Answer(-1, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
