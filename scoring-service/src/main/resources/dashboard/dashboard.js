@@ -134,6 +134,7 @@
       const index = num(c.index);
       const [rank, name, bar, value] = row.children;
       rank.textContent = c.rank === null ? '–' : c.rank;
+      rank.className = 'rank' + (c.rank !== null && c.rank <= 3 ? ' r' + c.rank : ''); // ties share a medal
       name.firstChild.textContent = c.countyName || c.countyCode;
       if (c.demonstrationEligible) name.firstChild.append(el('span', 'tag-demo', '示范 Demo'));
       name.lastChild.textContent = c.countyCode + (c.city ? ' · ' + c.city : '');
@@ -147,6 +148,7 @@
       d.textContent = delta ? (delta > 0 ? '▲ +' : '▼ ') + delta.toFixed(1) : '';
       d.className = 'delta' + (delta > 0 ? ' up' : delta < 0 ? ' down' : '');
       row.classList.toggle('selected', c.countyCode === state.selected);
+      row.dataset.computedAt = c.computedAt || '';  // lets a driver (deploy/local/dashboard-screenshot) see an update land
       container.append(row); // moves an existing row into its new place
     }
     $('ranking-empty').hidden = list.length > 0;
@@ -303,7 +305,7 @@
       const [zh, en] = TYPES[n.type] || [n.type, ''];
       const detail = [
         n.step ? STEPS[n.step] || n.step : null,
-        n.level ? '→ ' + (LEVELS[n.level] || n.level) : null,
+        n.level && n.type !== 'EscalationRaised' ? '→ ' + (LEVELS[n.level] || n.level) : null, // an escalation's step names its level
         n.reason ? REASONS[n.reason] || n.reason : null,
         n.channel && n.channel !== 'NONE' ? n.channel.toLowerCase() : null
       ].filter(Boolean).join(' · ');
@@ -362,7 +364,6 @@
     renderRanking();
     if (!state.selected || state.selected === county.countyCode) renderDetail();
     flashRow(county.countyCode);
-    document.body.dataset.lastIndex = county.countyCode + '=' + (county.index === undefined || county.index === null ? 'null' : county.index);
     touched();
   }
 
