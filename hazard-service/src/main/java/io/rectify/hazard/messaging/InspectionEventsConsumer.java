@@ -7,7 +7,7 @@ import io.rectify.hazard.service.FindingImport;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -31,9 +31,9 @@ public class InspectionEventsConsumer {
     FindingImport findings;
 
     @Incoming("inspection-events")
-    @Transactional
+    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, event -> {
+        consumer.process(CONSUMER, record, event -> {
             switch (event.name()) {
                 case "CountyRegistered" -> counties.register(event.payload(CountyRegistered.class));
                 case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
