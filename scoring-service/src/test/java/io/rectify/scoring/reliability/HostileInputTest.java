@@ -1,0 +1,48 @@
+package io.rectify.scoring.reliability;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rectify.platform.testing.reliability.Findings;
+import io.rectify.platform.testing.reliability.HostileInputSuite;
+import io.rectify.scoring.ScoringTestSupport;
+import io.rectify.scoring.TestCounty;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R4 for scoring-service: hostile requests generated from its own OpenAPI document over every
+ * endpoint (reads aimed at a real county and the shipped rubric). Zero 5xx, every refusal
+ * problem+json, no state change in any table (outbox included).
+ */
+@QuarkusTest
+class HostileInputTest extends ScoringTestSupport {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void hostileRequestsAreRefusedWithoutAStateChange() {
+        TestCounty county = TestCounty.create();
+        upstream.publish(county.registered());
+        upstream.publish(county.enterprise(TestCounty.newCreditCode()));
+        awaitIndex(county.code, "0.0");
+
+        Findings findings = HostileInputSuite.against(base)
+                .database(dataSource)
+                .pathValues(Map.of("code", county.code, "version", "2024.1"))
+                .run().print();
+
+        assertThat(findings.violations()).isEmpty();
+        assertThat(findings.operations()).isGreaterThanOrEqualTo(8);
+        assertThat(findings.sent()).isGreaterThan(200);
+    }
+}
