@@ -14,7 +14,7 @@ import io.rectify.notification.service.ChaseBook;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -45,9 +45,9 @@ public class HazardEventsConsumer {
     ChaseBook chases;
 
     @Incoming("hazard-events")
-    @Transactional
+    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, event -> {
+        consumer.process(CONSUMER, record, event -> {
             Class<? extends HazardEvent> type = TYPES.get(event.name());
             if (type != null) {
                 chases.apply(event.name(), event.payload(type));
