@@ -8,7 +8,7 @@ import io.rectify.scoring.service.FactStore;
 import io.rectify.scoring.service.FactUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -38,15 +38,15 @@ public class ScoringConsumers {
     ScoringConfig config;
 
     @Incoming("inspection-events")
-    @Transactional
+    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void onInspectionEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, this::apply);
+        consumer.process(CONSUMER, record, this::apply);
     }
 
     @Incoming("hazard-events")
-    @Transactional
+    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void onHazardEvent(ConsumerRecord<String, String> record) {
-        consumer.handle(CONSUMER, record, this::apply);
+        consumer.process(CONSUMER, record, this::apply);
     }
 
     private void apply(IncomingEvent event) {
