@@ -131,6 +131,11 @@ bstart() { # bstart <svc> [JVM options…]: starts from the snapshot; sets BPID[
   local svc=$1; shift
   local opts=("$@") ch envs=()
   ((${#opts[@]})) || opts=(-Xmx256m)
+  # BENCH_JFR=1: a JFR profile per service start in .run/bench/jfr/ (see README "Profiling")
+  if [[ ${BENCH_JFR:-0} == 1 ]]; then
+    mkdir -p "$BRUN/jfr"
+    opts+=("-XX:StartFlightRecording=filename=$BRUN/jfr/$svc-$(date +%H%M%S).jfr,settings=profile,dumponexit=true")
+  fi
   for ch in ${CHANNELS[$svc]}; do envs+=("MP_MESSAGING_INCOMING_${ch}_GROUP_ID=bench-$svc"); done
   mkdir -p "$BRUN/logs"
   echo "=== start $(date -Is) ${opts[*]}" >>"$BRUN/logs/$svc.log"
