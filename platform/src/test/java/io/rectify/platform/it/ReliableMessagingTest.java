@@ -94,6 +94,19 @@ class ReliableMessagingTest {
     }
 
     @Test
+    void eventsAppendedTogetherArePublishedOnceAndInOrder() {
+        String widget = "batch-" + UUID.randomUUID();
+        ledger.recordAll(widget, 1_200); // more than one multi-row INSERT
+
+        await("every appended row published").atMost(Duration.ofSeconds(60)).until(() -> published(widget) == 1_200);
+        List<ConsumerRecord<String, String>> records = probe().readAll(prefix + WidgetRecorded.TOPIC, r -> widget.equals(r.key()));
+        assertThat(records.stream().map(r -> EventJson.read(r.value(), WidgetRecorded.class).seq()).toList())
+                .isEqualTo(IntStream.rangeClosed(1, 1_200).boxed().toList());
+        assertThat(records).allSatisfy(r -> assertThat(r.headers().lastHeader(CloudEvent.H_TYPE).value())
+                .isEqualTo("rectify.test.WidgetRecorded.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aDuplicateDeliveryHasNoSecondEffect() {
         String widget = "duplicate-" + UUID.randomUUID();
         CloudEvent event = envelope(widget);

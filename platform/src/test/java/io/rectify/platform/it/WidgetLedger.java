@@ -6,6 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 /** The producer side of the test app: state row and event in one transaction. */
 @ApplicationScoped
 public class WidgetLedger {
@@ -21,6 +25,16 @@ public class WidgetLedger {
         em.createNativeQuery("insert into test_ledger (widget, seq) values (?1, ?2)")
                 .setParameter(1, widget).setParameter(2, seq).executeUpdate();
         outbox.append(WidgetRecorded.TOPIC, new WidgetRecorded(widget, seq, false));
+    }
+
+    /** {@code count} steps of one widget, their events appended together ({@link Outbox#appendAll}). */
+    @Transactional
+    public void recordAll(String widget, int count) {
+        List<Outbox.Entry> entries = new ArrayList<>(count);
+        for (int seq = 1; seq <= count; seq++) {
+            entries.add(new Outbox.Entry(new WidgetRecorded(widget, seq, false), Instant.now()));
+        }
+        outbox.appendAll(WidgetRecorded.TOPIC, entries);
     }
 
     @Transactional
