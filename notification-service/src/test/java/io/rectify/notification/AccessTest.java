@@ -161,6 +161,22 @@ class AccessTest {
     }
 
     @Test
+    void anEnterpriseContactBelongsToTheCountyOfItsHazardsNotToItsCreditCodeDigits() {
+        // an economic-zone county has no division code of its own: its enterprises' codes carry the city's
+        String zone = "ZONE" + place.countyCode();
+        String zoneEnterprise = CreditCode.complete("91" + place.countyCode() + "MB" + "0000001");
+        HazardStory.Place inZone = new HazardStory.Place(zone, place.city(), place.province(), zoneEnterprise);
+        HazardStory zoneHazard = new HazardStory(prefix, inZone, "GENERAL", Instant.now().plus(Duration.ofDays(2))).reported();
+        chaseAtVersion(zoneHazard.id, 1);
+        String path = "/api/v1/contacts/ENTERPRISE/" + zoneEnterprise;
+        given().header("Authorization", countyRegulator()).contentType(ContentType.JSON)
+                .body(email("Wrong county", "x@county.test")).put(path).then().statusCode(404);
+        given().header("Authorization", bearer("COUNTY_REGULATOR", "county", zone, "city", place.city(), "province", place.province()))
+                .contentType(ContentType.JSON).body(email("Zone officer", "officer@zone.test")).put(path)
+                .then().statusCode(201);
+    }
+
+    @Test
     void badInputIsA4xxProblemNeverA500() {
         String admin = bearer("ADMIN");
         given().header("Authorization", admin).contentType(ContentType.JSON).body(email("x", "x@y.test"))

@@ -107,8 +107,19 @@ public class ContactDirectory {
             case PROVINCE -> new Jurisdiction(ref, null, null, null);
             case CITY -> new Jurisdiction(provinceOfCity(ref), ref, null, null);
             case COUNTY -> countyJurisdiction(ref, null);
-            case ENTERPRISE -> countyJurisdiction(ref.length() >= 8 ? ref.substring(2, 8) : null, ref);
+            case ENTERPRISE -> countyJurisdiction(countyOfEnterprise(ref), ref);
         };
+    }
+
+    /**
+     * The county an enterprise's hazards are registered in. Only when none has been seen yet fall back to
+     * positions 3–8 of the credit code (the registration authority's division code), which differs from
+     * the key county for enterprises in economic zones without a division code of their own.
+     */
+    private String countyOfEnterprise(String creditCode) {
+        return em.createQuery("select c.countyCode from Chase c where c.enterpriseCreditCode = :code and c.countyCode is not null", String.class)
+                .setParameter("code", creditCode).setMaxResults(1).getResultStream().findFirst()
+                .orElse(creditCode.length() >= 8 ? creditCode.substring(2, 8) : null);
     }
 
     private Jurisdiction countyJurisdiction(String county, String creditCode) {

@@ -38,6 +38,10 @@ public final class TopicProbe {
     }
 
     public void createTopic(String topic, int partitions) {
+        // Kafka loads its plugin classes (JmxReporter, ...) through the context class loader; a Quarkus test
+        // resource may run with another one than the one that loaded the Admin class: align them.
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(Admin.class.getClassLoader());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
@@ -46,6 +50,8 @@ public final class TopicProbe {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
