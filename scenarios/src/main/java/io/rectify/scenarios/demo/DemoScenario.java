@@ -227,9 +227,10 @@ public final class DemoScenario {
         int viaAdmin = 0;
         for (DemoPlan.Enterprise e : plan.enterprises()) {
             DemoPlan.County c = DemoPlan.county(e.countyCode());
-            // notification-service places an enterprise contact by positions 3-8 of the credit code; for the
-            // economic zone (no division code of its own) that is Guang'an city's code, which the zone's
-            // county regulator does not regulate, so an administrator registers those (see the demo README).
+            // before it has seen a hazard of the enterprise, notification-service places its contact by
+            // positions 3-8 of the credit code; for the economic zone (no division code of its own) that is
+            // Guang'an city's code, which the zone's county regulator does not regulate, so an administrator
+            // registers those (see the README's run section).
             boolean zone = !c.divisionCode().equals(c.code());
             putContact(zone ? actors.admin() : actors.county(e.countyCode()), "ENTERPRISE", e.creditCode(),
                     e.name() + " safety officer", hooks);
