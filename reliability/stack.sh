@@ -176,8 +176,9 @@ svc_rel_spawn() {
     export RECTIFY_JWT_PUBLIC_KEY=$REPO/deploy/local/jwt/dev-public.pem
     export RECTIFY_KAFKA_TOPIC_PREFIX=
     if [[ $svc == notification-service ]]; then
-      # the ladder in seconds, so reminders and escalations go out while the suite watches
-      export RECTIFY_CHASING_DUE_SOON_BEFORE=PT20S,PT10S RECTIFY_CHASING_REPEAT_EVERY=PT15S
+      # the ladder in seconds, so reminders and escalations go out while the suite watches; repeats
+      # hourly, or the never-signed-off hazards of earlier scenarios would flood the dispatcher
+      export RECTIFY_CHASING_DUE_SOON_BEFORE=PT20S,PT10S RECTIFY_CHASING_REPEAT_EVERY=PT1H
       export RECTIFY_CHASING_GENERAL_CITY=PT10S RECTIFY_CHASING_GENERAL_PROVINCE=PT25S
       export RECTIFY_CHASING_MAJOR_CITY=PT5S RECTIFY_CHASING_MAJOR_PROVINCE=PT15S
       export RECTIFY_CHASING_SWEEP_INTERVAL=PT1S RECTIFY_DELIVERY_POLL_INTERVAL=PT1S

@@ -6,14 +6,15 @@ import java.util.UUID;
 /**
  * What happened to one hazard report the load generator sent: the answer's status (or why there was
  * none) and, for a 201, the hazard id. {@code phase} is the scenario's phase when the answer came back,
- * which decides whether a 503 or a refused connection was expected.
+ * which decides whether a 503 or a refused connection was expected; {@code sentPhase} the phase when it
+ * was sent (a request sent while hazard-service itself was down or restarting may get no answer at all).
  *
  * @param marker the text the report's description carries, so the hazard is found in the database and
  *               on the topic without trusting the service's answer
  */
 public record Attempt(long seq, String marker, String idempotencyKey, String body, Instant sentAt, Instant answeredAt,
                       Kind kind, int status, UUID hazardId, String retryAfter, String contentType, String detail,
-                      String phase, boolean retry) {
+                      String phase, String sentPhase, boolean retry) {
 
     public enum Kind {
         /** 201 with a hazard id */
@@ -42,6 +43,6 @@ public record Attempt(long seq, String marker, String idempotencyKey, String bod
             case STATUS -> status + (retryAfter != null ? " Retry-After=" + retryAfter : "") + " " + contentType + " " + detail;
             case TIMEOUT -> "no answer in time (" + millis() + " ms)";
             case CONNECTION -> "connection failed: " + detail;
-        } + " [" + phase + (retry ? ", retry" : "") + ", #" + seq + "]";
+        } + " [sent in " + sentPhase + ", answered in " + phase + (retry ? ", retry" : "") + ", #" + seq + "]";
     }
 }

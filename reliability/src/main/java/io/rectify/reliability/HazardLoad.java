@@ -112,6 +112,9 @@ public final class HazardLoad {
     private record Report(long seq, String marker, String key, String body) {
     }
 
+    private record Sent(Instant at, String phase) {
+    }
+
     private Report nextReport() {
         long n = seq.incrementAndGet();
         String marker = "reliability " + plan.runId() + " " + plan.scenario() + " #" + n;
@@ -140,7 +143,7 @@ public final class HazardLoad {
     }
 
     private CompletableFuture<Attempt> send(Report r, boolean retry) {
-        Instant sent = Instant.now();
+        Sent sent = new Sent(Instant.now(), phase.get());
         HttpRequest request = HttpRequest.newBuilder(hazards)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -157,7 +160,7 @@ public final class HazardLoad {
                 });
     }
 
-    private Attempt answered(Report r, Instant sent, HttpResponse<String> response, boolean retry) {
+    private Attempt answered(Report r, Sent sent, HttpResponse<String> response, boolean retry) {
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
@@ -173,19 +176,19 @@ public final class HazardLoad {
             }
         }
         Attempt.Kind kind = status == 201 ? Attempt.Kind.CREATED : Attempt.Kind.STATUS;
-        return new Attempt(r.seq(), r.marker(), r.key(), r.body(), sent, Instant.now(), kind, status, id, retryAfter, contentType,
-                detail, phase.get(), retry);
+        return new Attempt(r.seq(), r.marker(), r.key(), r.body(), sent.at(), Instant.now(), kind, status, id, retryAfter, contentType,
+                detail, phase.get(), sent.phase(), retry);
     }
 
-    private Attempt failed(Report r, Instant sent, Throwable failure, boolean retry) {
+    private Attempt failed(Report r, Sent sent, Throwable failure, boolean retry) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         Attempt.Kind kind = cause instanceof HttpTimeoutException && !(cause instanceof java.net.http.HttpConnectTimeoutException)
                 ? Attempt.Kind.TIMEOUT : Attempt.Kind.CONNECTION;
         if (kind == Attempt.Kind.CONNECTION && !(cause instanceof ConnectException || cause instanceof IOException)) {
             kind = Attempt.Kind.TIMEOUT; // anything else that left us without an answer counts as a hang
         }
-        return new Attempt(r.seq(), r.marker(), r.key(), r.body(), sent, Instant.now(), kind, 0, null, null, null,
-                cause.getClass().getSimpleName() + ": " + cause.getMessage(), phase.get(), retry);
+        return new Attempt(r.seq(), r.marker(), r.key(), r.body(), sent.at(), Instant.now(), kind, 0, null, null, null,
+                cause.getClass().getSimpleName() + ": " + cause.getMessage(), phase.get(), sent.phase(), retry);
     }
 
     /**

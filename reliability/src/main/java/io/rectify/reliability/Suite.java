@@ -179,6 +179,7 @@ public final class Suite {
             drain();
         }
 
+        awaitDeliveries(fixture);
         phase("check");
         readiness(report);
         Reconciliation.checkAnswers(report, attempts, Expectation::of);
@@ -197,12 +198,12 @@ public final class Suite {
         return report;
     }
 
-    /** Per phase: how many answers of which kind, and the slowest (a hang would show here first). */
+    /** Per phase the requests were sent in: how many answers of which kind, and the slowest (a hang would show here first). */
     private static void phases(Report report, List<Attempt> attempts) {
         Map<String, Map<String, Long>> kinds = new java.util.LinkedHashMap<>();
         Map<String, Long> slowest = new HashMap<>();
         for (Attempt a : attempts) {
-            String key = a.retry() ? "retry" : a.phase();
+            String key = a.retry() ? "retry" : a.sentPhase();
             String kind = switch (a.kind()) {
                 case CREATED -> "201";
                 case STATUS -> String.valueOf(a.status());
@@ -212,7 +213,7 @@ public final class Suite {
             kinds.computeIfAbsent(key, k -> new java.util.TreeMap<>()).merge(kind, 1L, Long::sum);
             slowest.merge(key, a.millis(), Math::max);
         }
-        kinds.forEach((phase, counts) -> report.note(String.format("phase %-28s answers %s, slowest %,d ms", phase, counts,
+        kinds.forEach((phase, counts) -> report.note(String.format("sent in %-33s answers %s, slowest %,d ms", phase, counts,
                 slowest.get(phase))));
     }
 
@@ -271,6 +272,18 @@ public final class Suite {
                 lastLog = Instant.now();
             }
             Thread.sleep(1000);
+        }
+    }
+
+    /** Until notification-service has no delivery of this scenario left pending (bounded: 2 minutes). */
+    private void awaitDeliveries(Fixture fixture) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        long pending;
+        while ((pending = evidence.count("notification-service",
+                "select count(*) from notification where status = 'PENDING' and county_code = any(?)",
+                (Object) fixture.counties().toArray(String[]::new))) > 0 && Instant.now().isBefore(deadline)) {
+            log("waiting for " + pending + " pending deliveries");
+            pause(Duration.ofSeconds(5));
         }
     }
 

@@ -36,7 +36,7 @@ class ReconciliationTest {
 
     private static Attempt created(long seq, String marker, UUID id, boolean retry) {
         return new Attempt(seq, marker, "key-" + seq, "{}", Instant.now(), Instant.now(), Attempt.Kind.CREATED, 201, id, null,
-                "application/json", "", "steady", retry);
+                "application/json", "", "steady", "steady", retry);
     }
 
     private static Reconciliation.TopicEvent reported(UUID id, String marker) {
@@ -129,18 +129,23 @@ class ReconciliationTest {
     @Test
     void anUnexpectedAnswerIsCountedByPhase() {
         Attempt ok503 = new Attempt(1, "m1", "k1", "{}", Instant.now(), Instant.now(), Attempt.Kind.STATUS, 503, null, "5",
-                "application/problem+json", "", "pg-down", false);
+                "application/problem+json", "", "pg-down", "pg-down", false);
         Attempt bare503 = new Attempt(2, "m2", "k2", "{}", Instant.now(), Instant.now(), Attempt.Kind.STATUS, 503, null, null,
-                "application/problem+json", "", "pg-down", false);
+                "application/problem+json", "", "pg-down", "pg-down", false);
         Attempt late503 = new Attempt(3, "m3", "k3", "{}", Instant.now(), Instant.now(), Attempt.Kind.STATUS, 503, null, "5",
-                "application/problem+json", "", "steady-after", false);
+                "application/problem+json", "", "steady-after", "steady-after", false);
         Attempt hang = new Attempt(4, "m4", "k4", "{}", Instant.now(), Instant.now().plusSeconds(10), Attempt.Kind.TIMEOUT, 0, null,
-                null, null, "", "pg-down", false);
+                null, null, "", "pg-down", "pg-down", false);
         Attempt refused = new Attempt(5, "m5", "k5", "{}", Instant.now(), Instant.now(), Attempt.Kind.CONNECTION, 0, null, null,
-                null, "", "hazard-service-down", false);
+                null, "", "hazard-service-down", "hazard-service-down", false);
+        Attempt sentToAColdJvm = new Attempt(6, "m6", "k6", "{}", Instant.now(), Instant.now().plusSeconds(10), Attempt.Kind.TIMEOUT, 0,
+                null, null, null, "", "steady-after-hazard-service", "hazard-service-down-restarting", false);
+        Attempt sentAfterReady = new Attempt(7, "m7", "k7", "{}", Instant.now(), Instant.now().plusSeconds(10), Attempt.Kind.TIMEOUT, 0,
+                null, null, null, "", "steady-after-hazard-service", "steady-after-hazard-service", false);
         Report r = new Report("test");
-        Reconciliation.checkAnswers(r, List.of(ok503, bare503, late503, hang, refused), Expectation::of);
-        assertThat(r.get(Reconciliation.UNEXPECTED)).isEqualTo(3); // 503 without Retry-After, 503 after recovery, the hang
-        assertThat(r.get(Reconciliation.SENT)).isEqualTo(5);
+        Reconciliation.checkAnswers(r, List.of(ok503, bare503, late503, hang, refused, sentToAColdJvm, sentAfterReady), Expectation::of);
+        // 503 without Retry-After, 503 after recovery, the hang while PostgreSQL was down, no answer after hazard-service was ready
+        assertThat(r.get(Reconciliation.UNEXPECTED)).isEqualTo(4);
+        assertThat(r.get(Reconciliation.SENT)).isEqualTo(7);
     }
 }
