@@ -151,7 +151,7 @@ public final class HostileInputSuite {
             }
         }
         if (culprits == 0) {
-            findings.note("batch " + batch + " coincided with " + changed + " but no request of it changes state on replay (background work)");
+            findings.note("batch " + batch + " coincided with " + changed + " but no request of it changes state on replay (background work, or an effect that cannot repeat: see accepted requests)");
         }
     }
 

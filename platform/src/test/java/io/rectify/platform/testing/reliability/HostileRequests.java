@@ -220,7 +220,11 @@ public final class HostileRequests {
         types.put("application/x-www-form-urlencoded", "a=1&b=2".getBytes(StandardCharsets.UTF_8));
         types.put("multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--xyz--\r\n".getBytes(StandardCharsets.UTF_8));
         types.put("application/octet-stream", new byte[]{1, 2, 3, 0, (byte) 0xFF});
-        types.put("", json);
+        if (namesExistingResource(op)) {
+            // without a Content-Type a JSON-only endpoint may read the body as JSON (Quarkus REST does): only
+            // where the resource cannot exist is that request certain to be refused
+            types.put("", json);
+        }
         for (Map.Entry<String, byte[]> t : types.entrySet()) {
             HostileRequest.Builder b = HostileRequest.on(op, "wrong-content-type", t.getKey().isEmpty() ? "no Content-Type" : t.getKey())
                     .path(path(op, Map.of())).body(t.getValue(), t.getKey().isEmpty() ? null : t.getKey());
