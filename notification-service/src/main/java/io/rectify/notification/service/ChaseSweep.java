@@ -6,6 +6,7 @@ import io.rectify.notification.config.ChasingConfig;
 import io.rectify.notification.domain.Chase;
 import io.rectify.notification.domain.ChasePlanner;
 import io.rectify.notification.domain.ChasePolicy;
+import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.Plan;
 import io.rectify.notification.domain.PlannedStep;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,12 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Wakes due chases and records what the planner says is due. Each batch is one transaction that claims
@@ -76,15 +82,40 @@ public class ChaseSweep {
                 .setParameter(1, now)
                 .setParameter(2, config.sweepBatchSize())
                 .getResultList();
+        loadContactsOf(due);
+        List<Plan> plans = new ArrayList<>(due.size());
+        List<NotificationRecorder.Due> steps = new ArrayList<>();
         for (Chase chase : due) {
             Plan plan = ChasePlanner.plan(policy, chase.state(), now);
             for (PlannedStep step : plan.stepsDueNow()) {
-                recorder.record(chase, step);
+                steps.add(new NotificationRecorder.Due(chase, step));
             }
-            chase.setState(plan.after());
-            chase.nextStepAt = plan.nextWakeUp();
-            chase.updatedAt = Instant.now();
+            plans.add(plan);
+        }
+        recorder.recordAll(steps);
+        // the chases move on only after every insert: their updates are then flushed together at the
+        // commit (JDBC batches) instead of one by one before each insert
+        Instant updatedAt = Instant.now();
+        for (int i = 0; i < due.size(); i++) {
+            Chase chase = due.get(i);
+            chase.setState(plans.get(i).after());
+            chase.nextStepAt = plans.get(i).nextWakeUp();
+            chase.updatedAt = updatedAt;
         }
         return due.size();
+    }
+
+    /**
+     * Loads every contact the batch may address in one query, so the recorder's look-ups are answered
+     * from the persistence context instead of one SELECT per chase and level.
+     */
+    private void loadContactsOf(List<Chase> chases) {
+        Set<String> refs = new HashSet<>();
+        for (Chase c : chases) {
+            Stream.of(c.enterpriseCreditCode, c.countyCode, c.city, c.province).filter(Objects::nonNull).forEach(refs::add);
+        }
+        if (!refs.isEmpty()) {
+            em.createQuery("select c from Contact c where c.key.ref in :refs", Contact.class).setParameter("refs", refs).getResultList();
+        }
     }
 }

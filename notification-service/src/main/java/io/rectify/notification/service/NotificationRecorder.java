@@ -14,17 +14,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Records one planned step as notifications, one per recipient level and channel, in the sweep's
+ * Records planned steps as notifications, one per recipient level and channel, in the sweep's
  * transaction. The id is derived from the deterministic key and the insert does nothing on conflict, so
  * replaying a plan can never record a step twice; events go to the outbox only for rows really inserted.
  */
@@ -44,38 +53,85 @@ public class NotificationRecorder {
     private record Recorded(UUID id, RecipientLevel level, Channel channel, String recipient) {
     }
 
+    /** One planned step of one chase, to be recorded. */
+    public record Due(Chase chase, PlannedStep step) {
+    }
+
+    /** One notification row to insert (unless its key exists). */
+    private record Row(UUID id, Chase chase, PlannedStep step, RecipientLevel level, String ref, Channel channel, String recipient) {
+        boolean noContact() {
+            return channel == Channel.NONE;
+        }
+    }
+
+    /** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters per statement). */
+    private static final int ROWS_PER_INSERT = 500;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Chase chase, PlannedStep step) {
-        List<Recorded> recorded = new ArrayList<>();
+        recordAll(List.of(new Due(chase, step)));
+    }
+
+    /**
+     * Records many steps at once: their notification rows go in with multi-row {@code INSERT … ON CONFLICT DO
+     * NOTHING RETURNING id} statements (one round trip for hundreds of rows instead of one each), then each
+     * step's events and log line follow for the rows really inserted, in the order of {@code due}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Due> due) {
+        List<List<Row>> rowsPerStep = new ArrayList<>(due.size());
+        List<Row> all = new ArrayList<>();
+        for (Due d : due) {
+            List<Row> rows = rowsOf(d.chase(), d.step());
+            rowsPerStep.add(rows);
+            all.addAll(rows);
+        }
+        Set<UUID> inserted = insert(all);
+        for (int i = 0; i < due.size(); i++) {
+            Chase chase = due.get(i).chase();
+            PlannedStep step = due.get(i).step();
+            List<Recorded> recorded = new ArrayList<>();
+            for (Row row : rowsPerStep.get(i)) {
+                if (!inserted.contains(row.id())) {
+                    continue;
+                }
+                recorded.add(new Recorded(row.id(), row.level(), row.channel(), row.recipient()));
+                if (row.noContact()) {
+                    noContact(chase, step, row.level(), row.id(), row.ref());
+                }
+            }
+            if (step.step().isEscalation() && !recorded.isEmpty()) {
+                Recorded first = recorded.get(0);
+                Instant now = Instant.now();
+                outbox.append(Topics.NOTIFICATION_EVENTS, new EscalationRaised(first.id(), chase.hazardId, chase.countyCode,
+                        chase.enterpriseCreditCode, chase.grade.name(), step.step().name(), first.level().name(),
+                        first.channel().name(), first.recipient(), chase.dueAt, now), now);
+                LOG.infof("escalation raised: hazard %s to %s (%s, due %s)", chase.hazardId, first.level(), step.step(), chase.dueAt);
+            }
+            if (!recorded.isEmpty()) {
+                LOG.infof("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
+                        recorded.stream().map(r -> r.level() + "/" + r.channel()).toList());
+            }
+        }
+    }
+
+    /** One row per recipient level and channel; a level without a contact gets one NONE row (recorded as failed). */
+    private static List<Row> rowsOf(Chase chase, PlannedStep step) {
+        List<Row> rows = new ArrayList<>();
         for (RecipientLevel level : step.recipients()) {
             String ref = refOf(chase, level);
             Optional<Contact> contact = Contact.find(level, ref);
             List<Channel> channels = contact.map(NotificationRecorder::channelsOf).orElse(List.of());
             if (channels.isEmpty()) {
-                insert(chase, step, level, ref == null ? "" : ref, Channel.NONE, null).ifPresent(id -> {
-                    recorded.add(new Recorded(id, level, Channel.NONE, null));
-                    noContact(chase, step, level, id, ref);
-                });
+                rows.add(new Row(keyOf(chase, step, level, Channel.NONE), chase, step, level, ref == null ? "" : ref, Channel.NONE, null));
                 continue;
             }
             for (Channel channel : channels) {
                 String recipient = channel == Channel.EMAIL ? contact.get().email : contact.get().webhookUrl;
-                insert(chase, step, level, ref, channel, recipient)
-                        .ifPresent(id -> recorded.add(new Recorded(id, level, channel, recipient)));
+                rows.add(new Row(keyOf(chase, step, level, channel), chase, step, level, ref, channel, recipient));
             }
         }
-        if (step.step().isEscalation() && !recorded.isEmpty()) {
-            Recorded first = recorded.get(0);
-            Instant now = Instant.now();
-            outbox.append(Topics.NOTIFICATION_EVENTS, new EscalationRaised(first.id(), chase.hazardId, chase.countyCode,
-                    chase.enterpriseCreditCode, chase.grade.name(), step.step().name(), first.level().name(),
-                    first.channel().name(), first.recipient(), chase.dueAt, now), now);
-            LOG.infof("escalation raised: hazard %s to %s (%s, due %s)", chase.hazardId, first.level(), step.step(), chase.dueAt);
-        }
-        if (!recorded.isEmpty()) {
-            LOG.infof("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
-                    recorded.stream().map(r -> r.level() + "/" + r.channel()).toList());
-        }
+        return rows;
     }
 
     private void noContact(Chase chase, PlannedStep step, RecipientLevel level, UUID id, String ref) {
@@ -85,39 +141,59 @@ public class NotificationRecorder {
         LOG.infof("notification %s failed: no contact for %s %s (hazard %s, %s)", id, level, ref, chase.hazardId, step.step());
     }
 
-    /** Inserts unless the key exists; returns the id when this call inserted it. */
-    private Optional<UUID> insert(Chase chase, PlannedStep step, RecipientLevel level, String ref, Channel channel, String recipient) {
-        UUID id = keyOf(chase, step, level, channel);
-        boolean noContact = channel == Channel.NONE;
-        org.hibernate.query.NativeQuery<?> insert = em.createNativeQuery("insert into notification (id, hazard_id, due_at, step, sequence, level, channel, "
-                        + "recipient_ref, recipient, county_code, city, province, enterprise_credit_code, grade, step_at, status, "
-                        + "failure_reason, failure_detail, attempts, next_attempt_at, hazard_snapshot, created_at) values "
-                        + "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, 0, "
-                        // delivery is due at once, in real time, whatever instant the plan was made for
-                        + "case when ?16 = 'PENDING' then now() end, ?19, now()) on conflict do nothing")
-                .unwrap(org.hibernate.query.NativeQuery.class);
-        insert
-                .setParameter(1, id)
-                .setParameter(2, chase.hazardId)
-                .setParameter(3, chase.dueAt)
-                .setParameter(4, step.step().name())
-                .setParameter(5, step.sequence())
-                .setParameter(6, level.name())
-                .setParameter(7, channel.name())
-                .setParameter(8, ref)
-                .setParameter(9, recipient, String.class)
-                .setParameter(10, chase.countyCode)
-                .setParameter(11, chase.city, String.class)
-                .setParameter(12, chase.province, String.class)
-                .setParameter(13, chase.enterpriseCreditCode, String.class)
-                .setParameter(14, chase.grade.name())
-                .setParameter(15, step.at())
-                .setParameter(16, (noContact ? NotificationStatus.FAILED : NotificationStatus.PENDING).name())
-                .setParameter(17, noContact ? NO_CONTACT : null, String.class)
-                .setParameter(18, noContact ? "no contact for " + level + " " + ref : null, String.class)
-                .setParameter(19, chase.snapshot);
-        int inserted = insert.executeUpdate();
-        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    /** Inserts the rows whose key does not exist yet; returns the ids this call inserted. */
+    private Set<UUID> insert(List<Row> rows) {
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            inserted.addAll(em.unwrap(Session.class).doReturningWork(c -> insertChunk(c, chunk)));
+        }
+        return inserted;
+    }
+
+    private static List<UUID> insertChunk(Connection c, List<Row> rows) throws SQLException {
+        StringBuilder sql = new StringBuilder("insert into notification (id, hazard_id, due_at, step, sequence, level, channel, "
+                + "recipient_ref, recipient, county_code, city, province, enterprise_credit_code, grade, step_at, status, "
+                + "failure_reason, failure_detail, attempts, next_attempt_at, hazard_snapshot, created_at) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            // delivery is due at once, in real time, whatever instant the plan was made for
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
+                    + "case when ? then now() end, ?, now())");
+        }
+        sql.append(" on conflict do nothing returning id");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Row r : rows) {
+                Chase chase = r.chase();
+                ps.setObject(p++, r.id());
+                ps.setObject(p++, chase.hazardId);
+                ps.setObject(p++, OffsetDateTime.ofInstant(chase.dueAt, ZoneOffset.UTC));
+                ps.setString(p++, r.step().step().name());
+                ps.setInt(p++, r.step().sequence());
+                ps.setString(p++, r.level().name());
+                ps.setString(p++, r.channel().name());
+                ps.setString(p++, r.ref());
+                ps.setString(p++, r.recipient());
+                ps.setString(p++, chase.countyCode);
+                ps.setString(p++, chase.city);
+                ps.setString(p++, chase.province);
+                ps.setString(p++, chase.enterpriseCreditCode);
+                ps.setString(p++, chase.grade.name());
+                ps.setObject(p++, OffsetDateTime.ofInstant(r.step().at(), ZoneOffset.UTC));
+                ps.setString(p++, (r.noContact() ? NotificationStatus.FAILED : NotificationStatus.PENDING).name());
+                ps.setString(p++, r.noContact() ? NO_CONTACT : null);
+                ps.setString(p++, r.noContact() ? "no contact for " + r.level() + " " + r.ref() : null);
+                ps.setBoolean(p++, !r.noContact());
+                ps.setString(p++, chase.snapshot);
+            }
+            List<UUID> ids = new ArrayList<>(rows.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        }
     }
 
     /** The deterministic notification id: the same step for the same recipient always gets the same id. */
