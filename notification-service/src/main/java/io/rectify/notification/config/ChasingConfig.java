@@ -47,9 +47,17 @@ public interface ChasingConfig {
         @WithDefault("PT2S")
         Duration pollInterval();
 
-        /** Notifications claimed per round. */
-        @WithDefault("20")
+        /** Notifications claimed per round; rounds follow each other until nothing is due. */
+        @WithDefault("200")
         int batchSize();
+
+        /** Sends in flight at once (webhook posts and SMTP sessions block, so they overlap on a pool). */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Claim-send-record loops at most running side by side while a backlog is due. */
+        @WithDefault("4")
+        int loops();
 
         /** Attempts before a notification is given up as DELIVERY_FAILED (chasing.md: at least 5). */
         @WithDefault("6")
