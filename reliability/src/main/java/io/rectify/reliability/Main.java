@@ -26,6 +26,7 @@ public final class Main {
         try (WebhookReceiver receiver = new WebhookReceiver(settings.receiverPort());
              Evidence evidence = new Evidence(settings.jdbcBase(), settings.bootstrap())) {
             Suite suite = new Suite(settings, new Stack(settings.stackScript()), evidence, receiver, new Tokens(settings.signingKey()));
+            suite.warmUp(settings.warmUp());
             for (String s : which) {
                 reports.add(switch (s.toUpperCase(Locale.ROOT)) {
                     case "R1" -> suite.r1();

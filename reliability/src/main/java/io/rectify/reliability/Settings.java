@@ -10,7 +10,7 @@ import java.time.Duration;
 public record Settings(Path root, String inspectionUrl, String hazardUrl, String scoringUrl, String notificationUrl,
                        String jdbcBase, String bootstrap, int receiverPort, int rate, int maxInFlight, Duration requestTimeout,
                        Duration steady, Duration kafkaOutage, Duration pgOutage, Duration serviceDown, int counties,
-                       int chaseEvery, Duration chaseDueIn, Duration drainLimit) {
+                       int chaseEvery, Duration chaseDueIn, Duration drainLimit, Duration warmUp) {
 
     public static Settings fromSystemProperties() {
         Path root = Path.of(prop("rectify.root", System.getenv().getOrDefault("RECTIFY_ROOT", "."))).toAbsolutePath().normalize();
@@ -32,7 +32,8 @@ public record Settings(Path root, String inspectionUrl, String hazardUrl, String
                 Integer.parseInt(prop("reliability.counties", "30")),
                 Integer.parseInt(prop("reliability.chase-every", "100")),
                 Duration.parse(prop("reliability.chase-due-in", "PT25S")),
-                Duration.parse(prop("reliability.drain-limit", "PT6M")));
+                Duration.parse(prop("reliability.drain-limit", "PT6M")),
+                Duration.parse(prop("reliability.warm-up", "PT20S")));
     }
 
     private static String prop(String name, String fallback) {

@@ -134,6 +134,28 @@ public final class Suite {
         });
     }
 
+    /**
+     * Once, on the fresh stack, before the first scenario: the target load for a while against counties of
+     * its own, so the scenarios do not measure cold JVMs (a just-started service compiles while the first
+     * 128 reports wait on it). Its answers are printed, not judged.
+     */
+    public void warmUp(Duration duration) throws Exception {
+        log("==== warm-up " + duration.toSeconds() + " s ====");
+        phase("warm-up");
+        Fixture fixture = new Fixture(0, 5, runId);
+        fixture.register(inspection, notification, receiver, evidence);
+        HazardLoad load = new HazardLoad(settings.hazardUrl(), agencyToken,
+                new HazardLoad.Plan("warm-up", runId, fixture.counties(), fixture.enterprises(), 0, settings.chaseDueIn()),
+                settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
+        load.start();
+        pause(duration);
+        load.stop();
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        load.attempts().forEach(a -> kinds.merge(a.kind() == Attempt.Kind.STATUS ? String.valueOf(a.status()) : a.kind().name(), 1L, Long::sum));
+        log("warm-up: " + load.attempts().size() + " reports sent, " + load.skipped() + " skipped, answers " + kinds);
+        drain();
+    }
+
     private interface Script {
         void run(Report report) throws Exception;
     }
