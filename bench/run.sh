@@ -359,7 +359,7 @@ print_table() {
     done
     printf '\nload average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
       "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
-    ((QUICK)) && printf '(--quick: small sizes, the verdicts are not the bar)\n'
+    if ((QUICK)); then printf '(--quick: small sizes, the verdicts are not the bar)\n'; fi
   } | tee "$TABLE"
 }
 
