@@ -42,6 +42,12 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant works; it only has to be the same for every instance sharing a database. */
     private static final long ADVISORY_LOCK_KEY = 0x52454354_4F555458L;
+    /**
+     * How long the producer keeps retrying a record before giving up. Long on purpose: while the broker
+     * is away the idempotent producer retries in order, and a batch that expired early while a later one
+     * got through would publish a key's events out of order.
+     */
+    private static final int DELIVERY_TIMEOUT_SECONDS = 180;
 
     @Inject
     OutboxConfig config;
@@ -127,7 +133,7 @@ public class OutboxRelay {
      * @return the number of rows published
      */
     public int publishBatch() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(DELIVERY_TIMEOUT_SECONDS + 60).call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
@@ -174,6 +180,9 @@ public class OutboxRelay {
                 break;
             } catch (Exception e) {
                 LOG.warnf("publishing outbox row %d failed: %s", rows.get(i).id, e.getMessage());
+                // abort whatever is still queued behind it, so no later event of this round reaches the
+                // topic before the failed one is sent again
+                abortProducer();
                 break;
             }
         }
@@ -198,11 +207,18 @@ public class OutboxRelay {
                     ProducerConfig.LINGER_MS_CONFIG, 2,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_SECONDS * 1000,
                     ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8)),
                     new StringSerializer(), new StringSerializer());
         }
         return producer;
+    }
+
+    private synchronized void abortProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producer = null;
+        }
     }
 
     private synchronized void closeProducer() {
