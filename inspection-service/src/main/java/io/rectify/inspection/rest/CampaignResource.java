@@ -55,7 +55,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "One page of campaigns")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<CampaignDocument> list(@QueryParam("year") Integer year, @BeanParam @Valid PageRequest page) {
         return campaigns.list(year, page);
     }
@@ -65,10 +65,10 @@ public class CampaignResource {
     @Operation(summary = "Create a campaign", description = "Every county must exist and lie in the caller's area; the period starts "
             + "in the campaign year and ends on or after its start. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created; Location set")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response create(@Valid @NotNull CampaignRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/campaigns", request, () -> {
             CampaignDocument campaign = campaigns.create(request);

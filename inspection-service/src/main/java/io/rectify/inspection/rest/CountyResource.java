@@ -57,7 +57,7 @@ public class CountyResource {
     @APIResponse(responseCode = "200", description = "One page of counties")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<CountyDocument> list(@QueryParam("province") String province, @BeanParam @Valid PageRequest page) {
         return counties.list(province, page);
     }
@@ -67,11 +67,11 @@ public class CountyResource {
     @Operation(summary = "Register a key county", description = "ADMIN anywhere, a regulator inside its own area. "
             + "Publishes CountyRegistered. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response register(@Valid @NotNull CountyRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/counties", request, () -> {
             CountyDocument county = counties.register(request);
@@ -99,12 +99,12 @@ public class CountyResource {
     @Operation(summary = "Change a key county", description = "ADMIN anywhere, a regulator inside its own area (and it cannot move "
             + "the county out of it). Publishes CountyRegistered again (the latest wins). If-Match is checked.")
     @APIResponse(responseCode = "200", description = "Changed; ETag is the new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response change(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CountyRequest request) {
         CountyDocument county = counties.change(code, ifMatch, request);

@@ -72,7 +72,7 @@ public class DebriefResource {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response debrief(@PathParam("code") String code, @PathParam("date") String date, @Context HttpHeaders headers) {
         NightlyDebrief debrief = debriefs.debrief(code, parseDate(date));
         MediaType wanted = preferred(headers.getAcceptableMediaTypes());

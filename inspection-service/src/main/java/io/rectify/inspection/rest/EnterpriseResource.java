@@ -58,7 +58,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "200", description = "One page of enterprises")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<EnterpriseDocument> list(@QueryParam("county") String county, @BeanParam @Valid PageRequest page) {
         return enterprises.list(county, page);
     }
@@ -69,11 +69,11 @@ public class EnterpriseResource {
             + "saying which it should be); the county must exist. ADMIN anywhere, a regulator inside its own area. "
             + "Publishes EnterpriseRegistered. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response register(@Valid @NotNull EnterpriseRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/enterprises", request, () -> {
             EnterpriseDocument enterprise = enterprises.register(request);
@@ -101,12 +101,12 @@ public class EnterpriseResource {
     @Operation(summary = "Change an enterprise", description = "ADMIN anywhere, a regulator inside its own area. Publishes "
             + "EnterpriseRegistered again (the latest wins). If-Match is checked.")
     @APIResponse(responseCode = "200", description = "Changed; ETag is the new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response change(@PathParam("creditCode") String creditCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull EnterpriseRequest request) {
         EnterpriseDocument enterprise = enterprises.change(creditCode, ifMatch, request);

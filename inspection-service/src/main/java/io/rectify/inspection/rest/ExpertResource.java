@@ -54,7 +54,7 @@ public class ExpertResource {
     @APIResponse(responseCode = "200", description = "One page of experts")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<ExpertDocument> list(@BeanParam @Valid PageRequest page) {
         return experts.list(page);
     }
@@ -64,11 +64,11 @@ public class ExpertResource {
     @Operation(summary = "Register an expert", description = "ADMIN or PROVINCE_REGULATOR (the province organises the guidance teams). "
             + "`subject` links the expert to their account. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Registered; Location set")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response register(@Valid @NotNull ExpertRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/experts", request, () -> {
             ExpertDocument expert = experts.register(request);

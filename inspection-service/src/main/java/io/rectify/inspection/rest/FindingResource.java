@@ -57,13 +57,13 @@ public class FindingResource {
             + "naming majorCriterion). Evidence of kind CONTROL_SYSTEM_DATA or DOCUMENT_COPY needs the matching consent (409 naming "
             + "missingConsent). Honours Idempotency-Key; If-Match checks the inspection's version.")
     @APIResponse(responseCode = "201", description = "Recorded; ETag is the inspection's new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull FindingRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections/" + id + "/findings", request, () -> {
@@ -90,13 +90,13 @@ public class FindingResource {
     @RolesAllowed({ADMIN, EXPERT})
     @Operation(summary = "Edit a finding", description = "Same rules as recording; refused (409) once the inspection is completed.")
     @APIResponse(responseCode = "200", description = "Edited; ETag is the inspection's new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response edit(@PathParam("id") UUID id, @PathParam("findingId") UUID findingId,
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull FindingRequest request) {
         FindingService.Change change = findings.edit(id, findingId, ifMatch, request.toDraft());
@@ -113,7 +113,7 @@ public class FindingResource {
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
+    @APIResponse(ref = "PreconditionFailed")
     public Response withdraw(@PathParam("id") UUID id, @PathParam("findingId") UUID findingId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long version = findings.withdraw(id, findingId, ifMatch);

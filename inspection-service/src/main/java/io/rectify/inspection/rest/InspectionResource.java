@@ -61,10 +61,10 @@ public class InspectionResource {
     @Operation(summary = "Schedule an inspection", description = "ADMIN, a regulator of the enterprise's county, or an expert who is "
             + "among the inspection's experts. Publishes InspectionScheduled. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response schedule(@Valid @NotNull ScheduleRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections", request, () -> {
             InspectionDocument inspection = inspections.schedule(request);
@@ -80,7 +80,7 @@ public class InspectionResource {
     @APIResponse(responseCode = "200", description = "One page of inspections")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<InspectionDocument> list(@QueryParam("county") String county, @QueryParam("enterprise") String enterprise,
                                                @QueryParam("status") String status, @QueryParam("date") String date,
                                                @BeanParam @Valid PageRequest page) {
@@ -108,7 +108,7 @@ public class InspectionResource {
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
+    @APIResponse(ref = "PreconditionFailed")
     public Response start(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(inspections.start(id, ifMatch));
     }
@@ -119,13 +119,13 @@ public class InspectionResource {
     @Operation(summary = "Cancel a scheduled visit", description = "SCHEDULED → CANCELLED, with a reason; a regulator of the county, an "
             + "assigned expert, or ADMIN. Publishes InspectionCancelled.")
     @APIResponse(responseCode = "200", description = "Cancelled; ETag is the new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull CancelRequest request) {
         return withTag(inspections.cancel(id, ifMatch, request.reason()));
@@ -138,13 +138,13 @@ public class InspectionResource {
             + "ADMIN). In one transaction: one FindingConfirmed per finding not withdrawn, and InspectionCompleted. The inspection "
             + "is frozen afterwards (a second completion or any edit is a 409).")
     @APIResponse(responseCode = "200", description = "Completed; ETag is the new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              @Valid CompleteRequest request) {
         return withTag(inspections.complete(id, ifMatch, request));
@@ -157,13 +157,13 @@ public class InspectionResource {
             + "(audited with who recorded it). Allowed while SCHEDULED or IN_PROGRESS, once per scope; an assigned expert (or "
             + "ADMIN). Publishes ConsentGranted. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Recorded; ETag is the inspection's new version")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Stale")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
     public Response recordConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull ConsentRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections/" + id + "/consents", request, () -> {

@@ -53,7 +53,7 @@ public class ReferenceDataResource {
     @Operation(summary = "Key tasks", description = "The six key tasks of the 2024 programme, OTHER, and those added by an ADMIN.")
     @APIResponse(responseCode = "200", description = "One page of key tasks")
     @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<KeyTaskDocument> keyTasks(@BeanParam @Valid PageRequest page) {
         return referenceData.keyTasks(page);
     }
@@ -63,11 +63,11 @@ public class ReferenceDataResource {
     @RolesAllowed(ADMIN)
     @Operation(summary = "Add a key task (ADMIN)", description = "Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(ref = "Malformed")
+    @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "Conflict")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public Response addKeyTask(@Valid @NotNull KeyTaskRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/key-tasks", request, () -> {
             KeyTaskDocument task = referenceData.addKeyTask(request);
@@ -81,7 +81,7 @@ public class ReferenceDataResource {
     @Operation(summary = "The 20 major-hazard criteria", description = "MHC-01 … MHC-20 of 安监总管三〔2017〕121号, with short names.")
     @APIResponse(responseCode = "200", description = "One page of criteria")
     @APIResponse(ref = "Unauthorized")
-    @APIResponse(ref = "Invalid")
+    @APIResponse(ref = "ValidationFailed")
     public PageResult<CriterionDocument> criteria(@BeanParam @Valid PageRequest page) {
         return referenceData.criteria(page);
     }
