@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -13,7 +16,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json. Quarkus' own
@@ -24,11 +29,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    static final long DRAIN_CAP = 64L * 1024 * 1024;
+    static final Duration DRAIN_TIME = Duration.ofSeconds(30);
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<String> maxBodySize;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Vertx vertx;
 
     void install(@Observes Router router) {
         if (maxBodySize.isEmpty()) {
@@ -73,9 +84,31 @@ public class BodySizeLimit {
         } catch (JsonProcessingException e) {
             body = "{\"status\":413,\"title\":\"Payload too large\"}";
         }
-        // the rest of the body is not read: close the connection once the answer is out
-        ctx.response().headers().add(HttpHeaders.CONNECTION, "close");
-        ctx.response().endHandler(ignored -> ctx.request().connection().close());
         ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        drainRestOfBody(ctx.request());
+    }
+
+    /**
+     * Closing the connection while the client is still sending makes the kernel answer its next segments
+     * with a reset, and a reset can destroy the 413 before the client has read it. So the rest of the
+     * body is read and thrown away (HTTP's "lingering close"); a client that keeps sending past
+     * {@link #DRAIN_CAP} bytes or {@link #DRAIN_TIME} is cut off, since it is no longer a mistake.
+     */
+    private void drainRestOfBody(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return;
+        }
+        HttpConnection connection = request.connection();
+        AtomicLong drained = new AtomicLong();
+        long timer = vertx.setTimer(DRAIN_TIME.toMillis(), ignored -> connection.close());
+        request.handler(chunk -> {
+            if (drained.addAndGet(chunk.length()) > DRAIN_CAP) {
+                vertx.cancelTimer(timer);
+                connection.close();
+            }
+        });
+        request.endHandler(ignored -> vertx.cancelTimer(timer));
+        request.exceptionHandler(ignored -> vertx.cancelTimer(timer));
+        request.resume();
     }
 }

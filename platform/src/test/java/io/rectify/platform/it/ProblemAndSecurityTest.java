@@ -1,13 +1,22 @@
 package io.rectify.platform.it;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.platform.testing.StandaloneBrokerResource;
 import io.rectify.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +27,9 @@ import static org.hamcrest.Matchers.hasItem;
 class ProblemAndSecurityTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/api/v1/widgets")
+    URI widgets;
 
     @Test
     void noTokenIs401ProblemJson() {
@@ -97,5 +109,30 @@ class ProblemAndSecurityTest {
         String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         given().header("Authorization", TestTokens.bearer("ADMIN")).contentType(ContentType.JSON).body(huge)
                 .post("/api/v1/widgets").then().statusCode(413);
+    }
+
+    /**
+     * The 413 goes out while the client is still writing; the server must read the rest rather than reset
+     * the connection under the client, or the client loses the answer (seen once in CI before the fix).
+     * Twenty tries in a row, declared and chunked, each must get the problem document, and the kept
+     * connection must then serve an ordinary request.
+     */
+    @Test
+    void everyOversizedBodyGetsItsAnswerAndTheConnectionSurvives() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] array = ("[" + "1,".repeat(1_500_000) + "1]").getBytes(StandardCharsets.UTF_8);
+        String admin = TestTokens.bearer("ADMIN");
+        for (int i = 0; i < 20; i++) {
+            HttpRequest.BodyPublisher body = i % 2 == 0 ? HttpRequest.BodyPublishers.ofByteArray(array)
+                    : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(array));
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(widgets).header("Authorization", admin)
+                    .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("try %d", i).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(answer.body()).contains("\"status\":413");
+        }
+        HttpResponse<String> after = client.send(HttpRequest.newBuilder(widgets).header("Authorization", admin).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(200);
     }
 }

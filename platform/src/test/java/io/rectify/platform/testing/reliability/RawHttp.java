@@ -66,13 +66,7 @@ public final class RawHttp {
 
     public Answer send(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
                        boolean chunked, String authorization) {
-        // an oversized body is refused (413) and the connection closed while the client may still be writing
-        // it; the client then sometimes loses the answer, so such a request gets a second chance
-        Answer answer = exchange(method, path, query, headers, body, chunked, authorization);
-        if (answer.failure() != null && body != null && body.length > 1024 * 1024) {
-            answer = exchange(method, path, query, headers, body, chunked, authorization);
-        }
-        return answer;
+        return exchange(method, path, query, headers, body, chunked, authorization);
     }
 
     private Answer exchange(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
