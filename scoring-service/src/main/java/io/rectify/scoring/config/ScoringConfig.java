@@ -27,6 +27,17 @@ public interface ScoringConfig {
 
     Rebuild rebuild();
 
+    Recompute recompute();
+
+    interface Recompute {
+        /**
+         * How often the recompute loop looks for marked counties when no commit woke it (a commit on this
+         * instance wakes it at once; this catches marks written by other instances and failed rounds).
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
     interface Rebuild {
         /** Records applied per transaction while re-reading the topics. */
         @WithDefault("2000")

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The consumer "scoring" of both upstream topics. One transaction per record: the processed-event row,
- * the fact upsert and the recomputed answers (with their outbox rows) commit together or not at all;
+ * the fact upsert and the marks of the counties to recompute ({@link io.rectify.scoring.service.PendingRecomputes}
+ * does the recomputing) commit together or not at all;
  * a record that cannot be used is dead-lettered ({@code <topic>.scoring.dlq}) and the channel carries on.
  */
 @ApplicationScoped
@@ -51,8 +52,8 @@ public class ScoringConsumers {
 
     private void apply(IncomingEvent event) {
         FactUpdates.decode(event, config.periodZone()).ifPresent(update -> {
-            int changed = indexes.afterFactsChanged(facts.apply(update));
-            LOG.debugf("%s %s applied, %d county answers changed", event.name(), event.id(), changed);
+            int marked = indexes.markPending(facts.apply(update));
+            LOG.debugf("%s %s applied, %d county/periods marked for recomputation", event.name(), event.id(), marked);
         });
     }
 }

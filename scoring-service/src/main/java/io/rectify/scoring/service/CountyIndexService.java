@@ -21,13 +21,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -35,8 +35,11 @@ import java.util.TreeSet;
  * document (ignoring {@code computedAt}), a changed answer replaces the current row, is appended to the
  * history, goes to the outbox for {@code county.index} and, after the commit, to the SSE stream.
  * <p>
- * Concurrency: the consumers of both topics, the tick, a rubric change and a rebuild may recompute the
- * same county at once. Each recomputation first takes a transaction-scoped advisory lock on the county
+ * Consumers do not recompute: they mark counties ({@link #markPending}) and {@link PendingRecomputes}
+ * recomputes each marked county once per round, so a burst of events costs one recomputation per county.
+ * <p>
+ * Concurrency: the recompute loops of several instances, the tick, a rubric change and a rebuild may
+ * recompute the same county at once. Each recomputation first takes a transaction-scoped advisory lock on the county
  * and only then reads the rubric and the facts, so the last one to commit has seen every fact committed
  * before it: the stored answer never goes back to a stale one. Several counties are locked in code order.
  */
@@ -59,6 +62,9 @@ public class CountyIndexService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PendingRecomputes pending;
 
     @Inject
     Event<IndexChange> changes;
@@ -99,34 +105,64 @@ public class CountyIndexService {
     }
 
     /**
-     * Recomputes what a consumed event touched, in the consumer's transaction: the event's period and
-     * the current one (or every period of the county for a registration).
+     * Marks what a consumed event touched as due for recomputation, in the consumer's transaction: the
+     * event's period and the current one (or every period of the county for a registration). The marks
+     * commit with the facts and {@link PendingRecomputes} recomputes each marked county once, however
+     * many events marked it meanwhile; the consumer itself does no recomputation.
+     *
+     * @return the number of county/period marks written (an existing mark is left as it is)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int markPending(Collection<Affected> affected) {
+        if (affected.isEmpty()) {
+            return 0;
+        }
+        // sorted: two consumers marking the same counties insert in the same order and cannot deadlock
+        Set<List<Object>> marks = new TreeSet<>(MARK_ORDER);
+        int current = currentPeriod();
+        for (Affected a : affected) {
+            marks.add(List.of(a.countyCode(), current));
+            if (a.period() == null) {
+                allPeriods(a.countyCode()).forEach(p -> marks.add(List.of(a.countyCode(), p)));
+            } else {
+                marks.add(List.of(a.countyCode(), a.period()));
+            }
+        }
+        StringBuilder statement = new StringBuilder("insert into pending_recompute (county_code, period) values ");
+        List<Object> args = new ArrayList<>();
+        for (List<Object> mark : marks) {
+            statement.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
+            args.addAll(mark);
+        }
+        statement.append(" on conflict do nothing");
+        int written = sql.update(statement.toString(), args.toArray());
+        pending.wakeAfterCommit();
+        return written;
+    }
+
+    private static final Comparator<List<Object>> MARK_ORDER = Comparator
+            .comparing((List<Object> m) -> (String) m.get(0)).thenComparing(m -> (Integer) m.get(1));
+
+    /**
+     * Recomputes the marked periods of one county (plus the current one) and removes their marks, in the
+     * caller's transaction. Marks written meanwhile by an uncommitted consumer survive: the delete does not
+     * see them, or the consumer's insert waits for this transaction and then writes its mark again.
      *
      * @return the number of county/period answers that changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int afterFactsChanged(Collection<Affected> affected) {
-        if (affected.isEmpty() || !mayRecompute()) {
+    public int recomputePending(String countyCode) {
+        if (!mayRecompute()) {
             return 0;
         }
-        Map<String, Set<Integer>> byCounty = new TreeMap<>();
-        for (Affected a : affected) {
-            Set<Integer> periods = byCounty.computeIfAbsent(a.countyCode(), k -> new TreeSet<>());
-            if (a.period() == null) {
-                periods.addAll(allPeriods(a.countyCode()));
-            } else {
-                periods.add(a.period());
-            }
+        lock(countyCode);
+        Set<Integer> periods = new TreeSet<>(sql.list("delete from pending_recompute where county_code = ? returning period",
+                rs -> rs.getInt(1), countyCode));
+        if (periods.isEmpty()) {
+            return 0; // another instance got there first
         }
-        byCounty.keySet().forEach(this::lock); // in code order: no deadlock between two multi-county transactions
-        int changed = 0;
-        Instant now = clock.instant();
-        for (Map.Entry<String, Set<Integer>> e : byCounty.entrySet()) {
-            Set<Integer> periods = e.getValue();
-            periods.add(currentPeriod());
-            changed += recomputeLocked(e.getKey(), periods, now);
-        }
-        return changed;
+        periods.add(currentPeriod());
+        return recomputeLocked(countyCode, periods, clock.instant());
     }
 
     /** Recomputes every period of one county in the caller's transaction. */

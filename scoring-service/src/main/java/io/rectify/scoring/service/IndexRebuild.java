@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * The live consumers keep running: the fact upserts are idempotent and order-independent (version and
  * registration-time rules), so an event applied by both lands once. While the facts are incomplete the
- * live consumers and the tick do not recompute ({@link CountyIndexService#suspend}), so no half-built
+ * recompute loop and the tick do not recompute ({@link CountyIndexService#suspend}), so no half-built
  * answer is ever published; readers keep seeing the last published answers. The suspension is per
  * instance: with several instances, run the rebuild where the others are stopped or accept that they
  * may publish intermediate answers until the final recomputation corrects them.

@@ -1,0 +1,145 @@
+package io.rectify.scoring.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.rectify.scoring.config.ScoringConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The recompute loop: drains the {@code pending_recompute} marks the consumers write with the facts,
+ * one county per transaction (a county whose recomputation fails keeps its marks and is tried again on
+ * the next round without holding up the others). A commit that wrote marks wakes the loop at once; it
+ * also looks every {@code rectify.scoring.recompute.poll-interval} for marks of other instances.
+ * <p>
+ * Why not recompute in the consumer: at hundreds of hazards a second for a handful of counties, the
+ * consumer recomputed the same county for every event and fell minutes behind; now a round recomputes
+ * each county once for all the events that arrived meanwhile.
+ */
+@ApplicationScoped
+public class PendingRecomputes {
+
+    private static final Logger LOG = Logger.getLogger(PendingRecomputes.class);
+
+    @Inject
+    CountyIndexService indexes;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    ScoringConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Counter recomputed;
+    private Counter failures;
+
+    void onStart(@Observes StartupEvent ignored) {
+        recomputed = registry.counter("rectify.scoring.pending.recomputed");
+        failures = registry.counter("rectify.scoring.pending.failures");
+        registry.gauge("rectify.scoring.pending.marks", this, PendingRecomputes::markCountForGauge);
+        running = true;
+        worker = new Thread(this::loop, "scoring-recompute");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUps.release();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Wakes the loop when the current transaction commits (called by whoever wrote marks in it). */
+    public void wakeAfterCommit() {
+        if (transactions.getResource(PendingRecomputes.class) == null) {
+            transactions.putResource(PendingRecomputes.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    wakeUps.release();
+                }
+            });
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.recompute().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!indexes.suspended()) { // a rebuild recomputes everything when it is done
+                    round();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.warnf("recompute round failed, the marks stay for the next round: %s", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Recomputes every county marked when the round starts.
+     *
+     * @return the number of county/period answers that changed
+     */
+    public int round() {
+        List<String> counties = QuarkusTransaction.requiringNew().call(() ->
+                sql.list("select distinct county_code from pending_recompute order by county_code", rs -> rs.getString(1)));
+        int changed = 0;
+        for (String county : counties) {
+            try {
+                changed += QuarkusTransaction.requiringNew().call(() -> indexes.recomputePending(county));
+                recomputed.increment();
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.warnf("recomputing county %s failed, its marks stay for the next round: %s", county, e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    private double markCountForGauge() {
+        if (!running) {
+            return 0;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() ->
+                    sql.list("select count(*) from pending_recompute", rs -> rs.getLong(1)).get(0));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
