@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * <p>
  * A database outage is not the record's fault: {@link #process} runs each try in a transaction of its
  * own and tries the same record again, with backoff, until the database is back (bounded by
- * {@code rectify.inbox.retry-limit}), so a restart of PostgreSQL dead-letters nothing.
+ * {@code rectify.inbox.retry-limit}), so a restart of PostgreSQL dead-letters nothing. Nor does a
+ * shutdown of the service: see {@link RedeliverOnShutdown}, the channels' failure strategy.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -46,6 +47,9 @@ public class EventConsumer {
      * @return {@code true} if the effect ran, {@code false} for a duplicate
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        if (RedeliverOnShutdown.stopping()) {
+            throw new RedeliverOnShutdown.ShuttingDown(); // not dead-lettered, read again at the next start
+        }
         Instant giveUp = Instant.now().plus(config.retryLimit());
         Duration pause = config.retryBackoff();
         for (int attempt = 1; ; attempt++) {
@@ -59,6 +63,9 @@ public class EventConsumer {
                 });
             } catch (RuntimeException e) {
                 RETRYING.set(Boolean.FALSE);
+                if (RedeliverOnShutdown.stopping()) {
+                    throw e; // the pool or the persistence unit is closing: not the record's fault
+                }
                 if (!DatabaseOutage.isTransient(e) || Instant.now().plus(pause).isAfter(giveUp)) {
                     if (handled[0] || DatabaseOutage.isTransient(e)) {
                         // failed at commit, or gave up waiting: handle() did not count it
@@ -96,7 +103,7 @@ public class EventConsumer {
             registry.counter("rectify.consumer.processed", "consumer", consumer).increment();
             return true;
         } catch (RuntimeException e) {
-            if (!RETRYING.get() || !DatabaseOutage.isTransient(e)) {
+            if ((!RETRYING.get() || !DatabaseOutage.isTransient(e)) && !RedeliverOnShutdown.stopping()) {
                 deadLettered(consumer, record, e);
             }
             throw e;
