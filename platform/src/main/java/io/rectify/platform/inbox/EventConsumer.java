@@ -11,6 +11,12 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +45,9 @@ public class EventConsumer {
 
     @Inject
     InboxConfig config;
+
+    @Inject
+    DeadLetters deadLetters;
 
     /**
      * The way to consume: from a {@code @Blocking} {@code @Incoming} method (not {@code @Transactional}:
@@ -76,6 +85,110 @@ public class EventConsumer {
                 registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
                 LOG.warnf("%s could not process %s/%d@%d (try %d, transient database failure), trying again in %d ms: %s",
                         consumer, record.topic(), record.partition(), record.offset(), attempt, pause.toMillis(), e.getMessage());
+                sleep(pause);
+                pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
+            } finally {
+                RETRYING.set(Boolean.FALSE);
+            }
+        }
+    }
+
+    /**
+     * The way to consume a batch (a {@code batch=true} channel, from a {@code @Blocking} method): one
+     * transaction records every event id with one statement and applies {@code effect} to the events not
+     * seen before, in record order. Records that are not events are parked on the channel's dead-letter
+     * topic ({@link DeadLetters}) and left out. If the batch fails for another reason than a database
+     * outage, its records are processed one by one ({@link #process}) so that only the poison among them is
+     * parked. A database outage is waited out as in {@link #process}.
+     *
+     * @return the number of events the effect was applied to (duplicates and poison excluded)
+     */
+    public int processBatch(String consumer, String channel, List<ConsumerRecord<String, String>> records,
+                            Consumer<List<IncomingEvent>> effect) {
+        if (RedeliverOnShutdown.stopping()) {
+            throw new RedeliverOnShutdown.ShuttingDown();
+        }
+        Map<UUID, IncomingEvent> events = new LinkedHashMap<>();
+        Map<UUID, ConsumerRecord<String, String>> sources = new HashMap<>();
+        int duplicatesInBatch = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent event = IncomingEvent.of(record);
+                if (events.putIfAbsent(event.id(), event) == null) {
+                    sources.put(event.id(), record);
+                } else {
+                    duplicatesInBatch++;
+                }
+            } catch (RuntimeException e) {
+                deadLettered(consumer, record, e);
+                deadLetters.park(channel, record, e);
+            }
+        }
+        if (duplicatesInBatch > 0) {
+            registry.counter("rectify.consumer.duplicates", "consumer", consumer).increment(duplicatesInBatch);
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        try {
+            return withDatabaseRetries(consumer, records.get(0), () -> QuarkusTransaction.requiringNew().call(() -> {
+                Set<UUID> fresh = processed.firstTimes(consumer, events.keySet());
+                List<IncomingEvent> firstSeen = events.values().stream().filter(e -> fresh.contains(e.id())).toList();
+                int duplicates = events.size() - firstSeen.size();
+                if (duplicates > 0) {
+                    registry.counter("rectify.consumer.duplicates", "consumer", consumer).increment(duplicates);
+                }
+                if (!firstSeen.isEmpty()) {
+                    effect.accept(firstSeen);
+                }
+                registry.counter("rectify.consumer.processed", "consumer", consumer).increment(firstSeen.size());
+                return firstSeen.size();
+            }));
+        } catch (RuntimeException e) {
+            if (RedeliverOnShutdown.stopping()) {
+                throw e;
+            }
+            if (DatabaseOutage.isTransient(e)) {
+                // gave up waiting (rectify.inbox.retry-limit): park every record, as process() does with one.
+                // Never rethrow: a refused batch would only send its last record per partition to the DLQ.
+                for (IncomingEvent event : events.values()) {
+                    deadLettered(consumer, sources.get(event.id()), e);
+                    deadLetters.park(channel, sources.get(event.id()), e);
+                }
+                return 0;
+            }
+            LOG.infof("%s: a batch of %d failed (%s), processing its records one by one", consumer, events.size(), e.getMessage());
+            int applied = 0;
+            for (IncomingEvent event : events.values()) {
+                ConsumerRecord<String, String> record = sources.get(event.id());
+                try {
+                    applied += process(consumer, record, one -> effect.accept(List.of(one))) ? 1 : 0;
+                } catch (RuntimeException poison) {
+                    if (RedeliverOnShutdown.stopping()) {
+                        throw poison;
+                    }
+                    deadLetters.park(channel, record, poison); // process() has counted and logged it
+                }
+            }
+            return applied;
+        }
+    }
+
+    /** Runs {@code work} (which begins its own transaction), trying again while the database is out. */
+    private <T> T withDatabaseRetries(String consumer, ConsumerRecord<String, String> first, java.util.function.Supplier<T> work) {
+        Instant giveUp = Instant.now().plus(config.retryLimit());
+        Duration pause = config.retryBackoff();
+        for (int attempt = 1; ; attempt++) {
+            RETRYING.set(Boolean.TRUE);
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (RedeliverOnShutdown.stopping() || !DatabaseOutage.isTransient(e) || Instant.now().plus(pause).isAfter(giveUp)) {
+                    throw e;
+                }
+                registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
+                LOG.warnf("%s could not process a batch from %s/%d@%d (try %d, transient database failure), trying again in %d ms: %s",
+                        consumer, first.topic(), first.partition(), first.offset(), attempt, pause.toMillis(), e.getMessage());
                 sleep(pause);
                 pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
             } finally {

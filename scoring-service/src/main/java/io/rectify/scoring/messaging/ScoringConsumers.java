@@ -9,14 +9,19 @@ import io.rectify.scoring.service.FactUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.rectify.scoring.service.FactUpdate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The consumer "scoring" of both upstream topics. One transaction per record: the processed-event row,
- * the fact upsert and the marks of the counties to recompute ({@link io.rectify.scoring.service.PendingRecomputes}
- * does the recomputing) commit together or not at all;
+ * The consumer "scoring" of both upstream topics, a batch per poll. One transaction per batch: the
+ * processed-event rows, the fact upserts and the marks of the counties to recompute
+ * ({@link io.rectify.scoring.service.PendingRecomputes} does the recomputing) commit together or not at all;
  * a record that cannot be used is dead-lettered ({@code <topic>.scoring.dlq}) and the channel carries on.
  */
 @ApplicationScoped
@@ -39,21 +44,30 @@ public class ScoringConsumers {
     ScoringConfig config;
 
     @Incoming("inspection-events")
-    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
-    public void onInspectionEvent(ConsumerRecord<String, String> record) {
-        consumer.process(CONSUMER, record, this::apply);
+    @Blocking // ordered; a batch per poll, one transaction per batch (EventConsumer.processBatch)
+    public void onInspectionEvents(ConsumerRecords<String, String> records) {
+        consume("inspection-events", records);
     }
 
     @Incoming("hazard-events")
-    @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
-    public void onHazardEvent(ConsumerRecord<String, String> record) {
-        consumer.process(CONSUMER, record, this::apply);
+    @Blocking // ordered; a batch per poll, one transaction per batch (EventConsumer.processBatch)
+    public void onHazardEvents(ConsumerRecords<String, String> records) {
+        consume("hazard-events", records);
     }
 
-    private void apply(IncomingEvent event) {
-        FactUpdates.decode(event, config.periodZone()).ifPresent(update -> {
-            int marked = indexes.markPending(facts.apply(update));
-            LOG.debugf("%s %s applied, %d county/periods marked for recomputation", event.name(), event.id(), marked);
-        });
+    private void consume(String channel, ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        consumer.processBatch(CONSUMER, channel, list, this::apply);
+    }
+
+    /** In the batch's transaction: decode all (a poison payload fails the batch, which is then taken apart), apply, mark. */
+    private void apply(List<IncomingEvent> events) {
+        List<FactUpdate> updates = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            FactUpdates.decode(event, config.periodZone()).ifPresent(updates::add);
+        }
+        int marked = indexes.markPending(facts.applyAll(updates));
+        LOG.debugf("%d events applied (%d fact updates), %d county/periods marked for recomputation", events.size(), updates.size(), marked);
     }
 }

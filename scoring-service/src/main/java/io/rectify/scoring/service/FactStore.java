@@ -94,6 +94,42 @@ public class FactStore {
     }
 
     /**
+     * Applies the updates of a consumed batch in the caller's transaction: hazard snapshots (nearly all of
+     * the traffic) with JDBC batches, each hazard reduced to its newest version first (what the version
+     * rule would keep anyway); registrations and inspections one by one, in order, as {@link #apply} does.
+     *
+     * @return what the changes may have moved
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Affected> applyAll(List<FactUpdate> updates) {
+        return sql.work(c -> {
+            List<Affected> affected = new ArrayList<>();
+            Map<UUID, FactUpdate.HazardUpdate> hazards = new LinkedHashMap<>();
+            Map<String, Object[]> places = new java.util.TreeMap<>(); // sorted: concurrent batches insert counties in one order
+            for (FactUpdate update : updates) {
+                if (update instanceof FactUpdate.HazardUpdate u) {
+                    hazards.merge(u.fact().id(), u, (a, b) -> a.version() >= b.version() ? a : b);
+                    places.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), u.city(), u.province()});
+                } else {
+                    affected.addAll(apply(c, update));
+                }
+            }
+            if (!hazards.isEmpty()) {
+                batch(c, ENSURE_COUNTY, new ArrayList<>(places.values()));
+                List<FactUpdate.HazardUpdate> ordered = hazards.values().stream()
+                        .sorted(Comparator.comparing(u -> u.fact().id())).toList(); // one lock order for every batch
+                int[] counts = batch(c, UPSERT_HAZARD, ordered.stream().map(FactStore::hazard).toList());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) { // 1 = written; SUCCESS_NO_INFO (-2) is treated as written too
+                        affected.add(new Affected(ordered.get(i).countyCode(), ordered.get(i).period()));
+                    }
+                }
+            }
+            return affected;
+        });
+    }
+
+    /**
      * Applies a batch read during a rebuild with JDBC batches and records the event ids as processed by
      * {@code consumer}. Within the batch each aggregate is first reduced to its winning update, which the
      * ordering rules would pick anyway.
@@ -196,16 +232,16 @@ public class FactStore {
                 f.signedOffAt(), f.reopenings(), u.version()};
     }
 
-    private static void batch(Connection c, String statement, List<Object[]> rows) throws SQLException {
+    private static int[] batch(Connection c, String statement, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement ps = c.prepareStatement(statement)) {
             for (Object[] row : rows) {
                 Sql.bind(ps, row);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 }
