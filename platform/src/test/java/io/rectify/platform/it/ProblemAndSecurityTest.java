@@ -31,6 +31,9 @@ class ProblemAndSecurityTest {
     @TestHTTPResource("/api/v1/widgets")
     URI widgets;
 
+    @jakarta.inject.Inject
+    io.rectify.platform.security.VerifiedTokens verifiedTokens;
+
     @Test
     void noTokenIs401ProblemJson() {
         given().get("/api/v1/widgets").then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", containsString("Bearer"));
@@ -43,6 +46,16 @@ class ProblemAndSecurityTest {
         for (String token : new String[]{forged, TestTokens.expired("ADMIN"), TestTokens.wrongIssuer("ADMIN"), "not-a-jwt"}) {
             given().auth().oauth2(token).get("/api/v1/widgets").then().statusCode(401).contentType(PROBLEM);
         }
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedAndAForgedOneIsNot() {
+        String token = TestTokens.token("ADMIN");
+        given().auth().oauth2(token).get("/api/v1/widgets").then().statusCode(200);
+        assertThat(verifiedTokens.remembers(token)).as("the request's token went through VerifiedTokens").isTrue();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        given().auth().oauth2(forged).get("/api/v1/widgets").then().statusCode(401);
+        assertThat(verifiedTokens.remembers(forged)).isFalse();
     }
 
     @Test
