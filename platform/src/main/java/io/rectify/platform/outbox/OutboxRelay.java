@@ -109,7 +109,9 @@ public class OutboxRelay {
     private void loop() {
         while (running) {
             try {
-                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS) && !config.linger().isZero()) {
+                    Thread.sleep(config.linger().toMillis()); // let the commits right behind this one join the round
+                }
                 wakeUps.drainPermits();
                 int sent;
                 do {
