@@ -5,6 +5,6 @@
 create table pending_recompute (
     county_code varchar(12) not null,
     period      int         not null,
-    marked_at   timestamptz not null default now(),
+    marked_at   timestamptz not null default clock_timestamp(), -- renewed by every new mark (see recomputeMarked)
     primary key (county_code, period)
 );

@@ -21,11 +21,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -110,7 +113,7 @@ public class CountyIndexService {
      * commit with the facts and {@link PendingRecomputes} recomputes each marked county once, however
      * many events marked it meanwhile; the consumer itself does no recomputation.
      *
-     * @return the number of county/period marks written (an existing mark is left as it is)
+     * @return the number of county/period marks written or renewed
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int markPending(Collection<Affected> affected) {
@@ -134,7 +137,8 @@ public class CountyIndexService {
             statement.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
             args.addAll(mark);
         }
-        statement.append(" on conflict do nothing");
+        // an existing mark gets a new time: a round that read the old time then leaves it in place (see recomputeMarked)
+        statement.append(" on conflict (county_code, period) do update set marked_at = clock_timestamp()");
         int written = sql.update(statement.toString(), args.toArray());
         pending.wakeAfterCommit();
         return written;
@@ -143,26 +147,39 @@ public class CountyIndexService {
     private static final Comparator<List<Object>> MARK_ORDER = Comparator
             .comparing((List<Object> m) -> (String) m.get(0)).thenComparing(m -> (Integer) m.get(1));
 
+    /** A county/period to recompute, with the time of its last mark as read by the round. */
+    public record Mark(String countyCode, int period, OffsetDateTime markedAt) {
+    }
+
     /**
-     * Recomputes the marked periods of one county (plus the current one) and removes their marks, in the
-     * caller's transaction. Marks written meanwhile by an uncommitted consumer survive: the delete does not
-     * see them, or the consumer's insert waits for this transaction and then writes its mark again.
+     * Recomputes the marked counties (each for its marked periods and the current one) and then removes
+     * the marks it has answered, all in the caller's transaction: one commit for a whole round.
+     * <p>
+     * A mark is removed only if its time is still the one read: a consumer that marks the county again
+     * meanwhile renews the time (or, if the delete got there first, waits for this commit and writes the
+     * mark anew), so a fact this round may not have seen always leaves a mark for the next one. The marks
+     * are locked only by that final delete, so consumers never wait for the recomputation itself.
      *
      * @return the number of county/period answers that changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int recomputePending(String countyCode) {
-        if (!mayRecompute()) {
+    public int recomputeMarked(Collection<Mark> marks) {
+        if (marks.isEmpty() || !mayRecompute()) {
             return 0;
         }
-        lock(countyCode);
-        Set<Integer> periods = new TreeSet<>(sql.list("delete from pending_recompute where county_code = ? returning period",
-                rs -> rs.getInt(1), countyCode));
-        if (periods.isEmpty()) {
-            return 0; // another instance got there first
+        Map<String, Set<Integer>> byCounty = new TreeMap<>();
+        marks.forEach(m -> byCounty.computeIfAbsent(m.countyCode(), k -> new TreeSet<>()).add(m.period()));
+        byCounty.keySet().forEach(this::lock); // in code order: no deadlock between two rounds
+        Instant now = clock.instant();
+        int current = currentPeriod();
+        int changed = 0;
+        for (Map.Entry<String, Set<Integer>> county : byCounty.entrySet()) {
+            county.getValue().add(current);
+            changed += recomputeLocked(county.getKey(), county.getValue(), now);
         }
-        periods.add(currentPeriod());
-        return recomputeLocked(countyCode, periods, clock.instant());
+        List<Object[]> answered = marks.stream().map(m -> new Object[]{m.countyCode(), m.period(), m.markedAt()}).toList();
+        sql.batch("delete from pending_recompute where county_code = ? and period = ? and marked_at <= ?", answered);
+        return changed;
     }
 
     /** Recomputes every period of one county in the caller's transaction. */

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -115,10 +114,10 @@ public class FactStore {
                 }
             }
             if (!hazards.isEmpty()) {
-                batch(c, ENSURE_COUNTY, new ArrayList<>(places.values()));
+                Sql.batch(c, ENSURE_COUNTY, new ArrayList<>(places.values()));
                 List<FactUpdate.HazardUpdate> ordered = hazards.values().stream()
                         .sorted(Comparator.comparing(u -> u.fact().id())).toList(); // one lock order for every batch
-                int[] counts = batch(c, UPSERT_HAZARD, ordered.stream().map(FactStore::hazard).toList());
+                int[] counts = Sql.batch(c, UPSERT_HAZARD, ordered.stream().map(FactStore::hazard).toList());
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] != 0) { // 1 = written; SUCCESS_NO_INFO (-2) is treated as written too
                         affected.add(new Affected(ordered.get(i).countyCode(), ordered.get(i).period()));
@@ -156,12 +155,12 @@ public class FactStore {
                     knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), u.city(), u.province()});
                 }
             }
-            batch(c, RECORD_PROCESSED, eventIds.stream().map(id -> new Object[]{consumer, id}).toList());
-            batch(c, UPSERT_COUNTY, counties.values().stream().map(FactStore::county).toList());
-            batch(c, ENSURE_COUNTY, new ArrayList<>(knownCounties.values()));
-            batch(c, UPSERT_ENTERPRISE, enterprises.values().stream().map(FactStore::enterprise).toList());
-            batch(c, INSERT_INSPECTION, inspections.values().stream().map(FactStore::inspection).toList());
-            batch(c, UPSERT_HAZARD, hazards.values().stream().map(FactStore::hazard).toList());
+            Sql.batch(c, RECORD_PROCESSED, eventIds.stream().map(id -> new Object[]{consumer, id}).toList());
+            Sql.batch(c, UPSERT_COUNTY, counties.values().stream().map(FactStore::county).toList());
+            Sql.batch(c, ENSURE_COUNTY, new ArrayList<>(knownCounties.values()));
+            Sql.batch(c, UPSERT_ENTERPRISE, enterprises.values().stream().map(FactStore::enterprise).toList());
+            Sql.batch(c, INSERT_INSPECTION, inspections.values().stream().map(FactStore::inspection).toList());
+            Sql.batch(c, UPSERT_HAZARD, hazards.values().stream().map(FactStore::hazard).toList());
             return null;
         });
     }
@@ -230,18 +229,5 @@ public class FactStore {
         HazardFact f = u.fact();
         return new Object[]{f.id(), u.countyCode(), u.period(), f.grade(), f.status(), f.dueAt(), f.rectificationSubmittedAt(),
                 f.signedOffAt(), f.reopenings(), u.version()};
-    }
-
-    private static int[] batch(Connection c, String statement, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            for (Object[] row : rows) {
-                Sql.bind(ps, row);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        }
     }
 }

@@ -13,14 +13,17 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The recompute loop: drains the {@code pending_recompute} marks the consumers write with the facts,
- * one county per transaction (a county whose recomputation fails keeps its marks and is tried again on
- * the next round without holding up the others). A commit that wrote marks wakes the loop at once; it
+ * a round at a time ({@link #round}). A commit that wrote marks wakes the loop at once; it
  * also looks every {@code rectify.scoring.recompute.poll-interval} for marks of other instances.
  * <p>
  * Why not recompute in the consumer: at hundreds of hazards a second for a handful of counties, the
@@ -46,6 +49,9 @@ public class PendingRecomputes {
 
     @Inject
     MeterRegistry registry;
+
+    /** Marks taken per round: a few thousand county/periods keep one transaction short. */
+    static final int MAX_MARKS = 2_000;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -75,6 +81,18 @@ public class PendingRecomputes {
         }
     }
 
+    private volatile boolean paused;
+
+    /** Stops taking rounds (marks accumulate) until {@link #resume}; for maintenance and tests. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wakeUps.release();
+    }
+
     /** Wakes the loop when the current transaction commits (called by whoever wrote marks in it). */
     public void wakeAfterCommit() {
         if (transactions.getResource(PendingRecomputes.class) == null) {
@@ -97,7 +115,7 @@ public class PendingRecomputes {
             try {
                 wakeUps.tryAcquire(config.recompute().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                if (!indexes.suspended()) { // a rebuild recomputes everything when it is done
+                if (!indexes.suspended() && !paused) { // a rebuild recomputes everything when it is done
                     round();
                 }
             } catch (InterruptedException e) {
@@ -111,21 +129,40 @@ public class PendingRecomputes {
     }
 
     /**
-     * Recomputes every county marked when the round starts.
+     * One round: every county marked when it starts (up to {@link #MAX_MARKS} marks), recomputed in one
+     * transaction — one commit for the round instead of one per county, which under load was most of a
+     * round's time. If that transaction fails, the counties are tried one per transaction, so a county
+     * that cannot be recomputed keeps its marks without holding up the others.
      *
      * @return the number of county/period answers that changed
      */
     public int round() {
-        List<String> counties = QuarkusTransaction.requiringNew().call(() ->
-                sql.list("select distinct county_code from pending_recompute order by county_code", rs -> rs.getString(1)));
+        List<CountyIndexService.Mark> marks = QuarkusTransaction.requiringNew().call(() -> sql.list(
+                "select county_code, period, marked_at from pending_recompute order by county_code, period limit ?",
+                rs -> new CountyIndexService.Mark(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), MAX_MARKS));
+        if (marks.isEmpty()) {
+            return 0;
+        }
+        if (marks.size() == MAX_MARKS) {
+            wakeUps.release(); // more to do: go again right after this round
+        }
+        Map<String, List<CountyIndexService.Mark>> byCounty = marks.stream()
+                .collect(Collectors.groupingBy(CountyIndexService.Mark::countyCode, TreeMap::new, Collectors.toList()));
+        try {
+            int changed = QuarkusTransaction.requiringNew().call(() -> indexes.recomputeMarked(marks));
+            recomputed.increment(byCounty.size());
+            return changed;
+        } catch (RuntimeException e) {
+            LOG.infof("a round of %d counties failed (%s), recomputing them one per transaction", byCounty.size(), e.getMessage());
+        }
         int changed = 0;
-        for (String county : counties) {
+        for (Map.Entry<String, List<CountyIndexService.Mark>> county : byCounty.entrySet()) {
             try {
-                changed += QuarkusTransaction.requiringNew().call(() -> indexes.recomputePending(county));
+                changed += QuarkusTransaction.requiringNew().call(() -> indexes.recomputeMarked(county.getValue()));
                 recomputed.increment();
             } catch (RuntimeException e) {
                 failures.increment();
-                LOG.warnf("recomputing county %s failed, its marks stay for the next round: %s", county, e.getMessage());
+                LOG.warnf("recomputing county %s failed, its marks stay for the next round: %s", county.getKey(), e.getMessage());
             }
         }
         return changed;

@@ -45,6 +45,27 @@ public class Sql {
         return work(c -> update(c, sql, args));
     }
 
+    /** One JDBC batch of {@code sql}, a row of arguments per execution. */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return work(c -> batch(c, sql, rows));
+    }
+
+    public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+
     public <T> List<T> list(String sql, Row<T> row, Object... args) {
         return work(c -> list(c, sql, row, args));
     }

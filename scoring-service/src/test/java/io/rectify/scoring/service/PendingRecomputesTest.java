@@ -32,6 +32,9 @@ class PendingRecomputesTest extends ScoringTestSupport {
     @Inject
     CountyIndexService indexes;
 
+    @Inject
+    PendingRecomputes pending;
+
     /** Facts written here are on no topic: removed afterwards, so a rebuild in another test does not "lose" them. */
     private final List<String> written = new ArrayList<>();
 
@@ -86,6 +89,34 @@ class PendingRecomputesTest extends ScoringTestSupport {
         QuarkusTransaction.requiringNew().run(() -> indexes.markPending(List.of(new Affected(county, current))));
         await().atMost(Duration.ofSeconds(30)).until(() -> countAfterCommit(county) == 0);
         assertThat(count("select count(*) from county_index_history where county_code = ?", county)).isEqualTo(answers);
+    }
+
+    @Test
+    void aMarkRenewedWhileARoundRunsSurvivesThatRound() {
+        String county = TestCounty.create().code;
+        written.add(county);
+        int current = indexes.currentPeriod();
+        pending.pause(); // this test plays the round itself
+        try {
+            QuarkusTransaction.requiringNew().run(() -> indexes.markPending(List.of(new Affected(county, current))));
+            List<CountyIndexService.Mark> read = marks(county);
+            // a consumer marks the county again after the round read its marks (a fact the round may not see)
+            QuarkusTransaction.requiringNew().run(() -> indexes.markPending(List.of(new Affected(county, current))));
+            QuarkusTransaction.requiringNew().run(() -> indexes.recomputeMarked(read));
+            assertThat(countAfterCommit(county)).as("the renewed mark is left for the next round").isEqualTo(1);
+
+            List<CountyIndexService.Mark> next = marks(county);
+            QuarkusTransaction.requiringNew().run(() -> indexes.recomputeMarked(next));
+            assertThat(countAfterCommit(county)).isZero();
+        } finally {
+            pending.resume();
+        }
+    }
+
+    private List<CountyIndexService.Mark> marks(String county) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.list(
+                "select county_code, period, marked_at from pending_recompute where county_code = ?",
+                rs -> new CountyIndexService.Mark(rs.getString(1), rs.getInt(2), rs.getObject(3, java.time.OffsetDateTime.class)), county));
     }
 
     private long count(String county) {
