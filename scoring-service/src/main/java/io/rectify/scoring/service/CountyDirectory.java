@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,29 @@ public class CountyDirectory {
                 select county_code, county_name, city, province from county_index_current where county_code = ?
                  order by period desc limit 1""",
                 rs -> new CountyRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), code);
+    }
+
+    /** The known counties among {@code codes} (with one statement; {@link #find} for those only seen in answers). */
+    @Transactional
+    public Map<String, CountyRef> findAll(Collection<String> codes) {
+        Map<String, CountyRef> found = new HashMap<>();
+        sql.work(c -> {
+            try (var ps = c.prepareStatement("select code, name, city, province from county where code = any(?)")) {
+                ps.setArray(1, c.createArrayOf("varchar", codes.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new CountyRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return null;
+        });
+        for (String code : codes) {
+            if (!found.containsKey(code)) {
+                find(code).ifPresent(ref -> found.put(code, ref));
+            }
+        }
+        return found;
     }
 
     /** Every county with facts or a stored answer, in code order. */

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -196,6 +198,69 @@ public class FactStore {
                     countyCode, period);
             return new CountyFacts(countyCode, countyName, period, ei[0], ei[1], hazards);
         });
+    }
+
+    /** A county and period. */
+    public record Key(String countyCode, int period) {
+    }
+
+    /**
+     * E, I and H of many county/periods with three statements in all (not two per county/period).
+     *
+     * @param names the counties' names for the documents (absent: no name)
+     * @return the facts of every county/period asked for (empty ones included)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Key, CountyFacts> factsFor(Map<String, Set<Integer>> periodsByCounty, Map<String, CountyRef> names) {
+        Object[] codes = periodsByCounty.keySet().toArray();
+        Object[] periods = periodsByCounty.values().stream().flatMap(Set::stream).distinct().toArray();
+        Map<String, Long> enterprises = new HashMap<>();
+        Map<Key, Long> inspected = new HashMap<>();
+        Map<Key, List<HazardFact>> hazards = new HashMap<>();
+        sql.work(c -> {
+            java.sql.Array codeArray = c.createArrayOf("varchar", codes);
+            java.sql.Array periodArray = c.createArrayOf("integer", periods);
+            each(c, "select county_code, count(*) from enterprise where county_code = any(?) group by 1",
+                    rs -> enterprises.put(rs.getString(1), rs.getLong(2)), codeArray);
+            each(c, """
+                    select e.county_code, i.period, count(distinct e.credit_code) from enterprise e
+                      join inspection_fact i on i.enterprise_credit_code = e.credit_code
+                     where e.county_code = any(?) and i.period = any(?) group by 1, 2""",
+                    rs -> inspected.put(new Key(rs.getString(1), rs.getInt(2)), rs.getLong(3)), codeArray, periodArray);
+            each(c, """
+                    select county_code, period, id, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings
+                      from hazard_fact where county_code = any(?) and period = any(?)""",
+                    rs -> hazards.computeIfAbsent(new Key(rs.getString(1), rs.getInt(2)), k -> new ArrayList<>())
+                            .add(new HazardFact(rs.getObject("id", UUID.class), rs.getString("grade"), rs.getString("status"),
+                                    Sql.instant(rs, "due_at"), Sql.instant(rs, "rectification_submitted_at"),
+                                    Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings"))),
+                    codeArray, periodArray);
+            return null;
+        });
+        Map<Key, CountyFacts> facts = new HashMap<>();
+        periodsByCounty.forEach((code, ps) -> ps.forEach(period -> {
+            Key key = new Key(code, period);
+            String name = names.containsKey(code) ? names.get(code).name() : null;
+            facts.put(key, new CountyFacts(code, name, period, enterprises.getOrDefault(code, 0L), inspected.getOrDefault(key, 0L),
+                    hazards.getOrDefault(key, List.of())));
+        }));
+        return facts;
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    private static void each(Connection c, String query, RowConsumer row, Object... args) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(query)) {
+            Sql.bind(ps, args);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        }
     }
 
     /** The periods for which a county has facts. */
