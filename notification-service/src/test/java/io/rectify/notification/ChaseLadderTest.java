@@ -2,6 +2,8 @@ package io.rectify.notification;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.Topics;
 import io.rectify.notification.service.WebhookSignature;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Timeline from the due date D: due-soon at D-6 s and D-3 s, OVERDUE at D, CITY at D+3 s, the first repeat
  * at D+9 s, PROVINCE at D+12 s, and the second repeat would be at D+18 s.
  */
+@TestProfile(ChaseLadderTest.LiveSweep.class)
 @QuarkusTest
 @WithTestResource(RectifyTestResources.class)
 class ChaseLadderTest {
@@ -146,5 +149,13 @@ class ChaseLadderTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** This test watches the ladder climb on its own: the scheduled sweep runs every second. */
+    public static class LiveSweep implements QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("rectify.chasing.sweep-interval", "PT1S");
+        }
     }
 }
