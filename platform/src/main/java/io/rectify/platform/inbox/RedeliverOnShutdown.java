@@ -1,6 +1,7 @@
 package io.rectify.platform.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -35,6 +36,10 @@ public class RedeliverOnShutdown implements KafkaFailureHandler.Factory {
     KafkaFailureHandler.Factory deadLetterQueue;
 
     private static volatile boolean stopping;
+
+    void onStart(@Observes StartupEvent ignored) {
+        stopping = false; // a JVM that starts the application again (tests with another profile) begins afresh
+    }
 
     void onStop(@Observes ShutdownEvent ignored) {
         stopping = true;
