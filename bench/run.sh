@@ -130,7 +130,7 @@ reset_group() { # reset_group <group> <topic>: the group's offsets to the end (t
 bstart() { # bstart <svc> [JVM options…]: starts from the snapshot; sets BPID[svc] and START_NS[svc]
   local svc=$1; shift
   local opts=("$@") ch envs=()
-  ((${#opts[@]})) || opts=(-Xmx256m)
+  ((${#opts[@]})) || opts=("${SERVICE_JVM_OPTS[@]}") # as `rectify up` starts them
   # BENCH_JFR=1: a JFR profile per service start in .run/bench/jfr/ (see README "Profiling")
   if [[ ${BENCH_JFR:-0} == 1 ]]; then
     mkdir -p "$BRUN/jfr"
@@ -352,7 +352,7 @@ print_table() {
       "$(verdict "$p4 >= 5000 && $p4heap <= 512 && $p4dup == 0 && $p4del == $p4due")"
     printf '| P5 footprint | slowest start %s ms (%s), largest idle RSS %s MiB (%s) | — | — | ≤ 3 s; ≤ 250 MiB | %s |\n' \
       "$worst_ms" "$wsvc" "$worst_rss" "$rsvc" "$(verdict "$worst_ms <= 3000 && $worst_rss <= 250")"
-    printf '\nP5 per service (JVM mode, -Xmx256m): '
+    printf '\nP5 per service (JVM mode, %s): ' "${SERVICE_JVM_OPTS[*]}"
     for svc in "${BENCH_SERVICES[@]}"; do
       printf '%s %s ms (Quarkus %ss) %s MiB; ' "$svc" "$(result "p5.$svc.ready_ms")" "$(result "p5.$svc.quarkus_started_s")" \
         "$(result "p5.$svc.rss_mib")"
