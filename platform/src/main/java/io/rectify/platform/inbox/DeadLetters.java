@@ -1,14 +1,13 @@
 package io.rectify.platform.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.rectify.platform.outbox.ReliableProducers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,9 +50,9 @@ public class DeadLetters {
             producer().send(parked).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering " + where(record), e);
+            throw new IllegalStateException("interrupted while dead-lettering " + EventConsumer.where(record), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not dead-letter " + where(record) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not dead-letter " + EventConsumer.where(record) + ": " + e.getMessage(), e);
         }
     }
 
@@ -63,22 +62,13 @@ public class DeadLetters {
                 .orElse("dead-letter-topic-" + channel); // SmallRye's default name
     }
 
-    private static String where(ConsumerRecord<String, String> record) {
-        return record.topic() + "/" + record.partition() + "@" + record.offset();
-    }
-
     private static void header(ProducerRecord<String, String> record, String name, String value) {
         record.headers().remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.CLIENT_ID_CONFIG, "rectify-dead-letters"),
-                    new StringSerializer(), new StringSerializer());
+            producer = ReliableProducers.create(bootstrapServers, "rectify-dead-letters", Map.of());
         }
         return producer;
     }

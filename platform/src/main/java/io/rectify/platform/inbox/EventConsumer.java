@@ -59,37 +59,22 @@ public class EventConsumer {
         if (RedeliverOnShutdown.stopping()) {
             throw new RedeliverOnShutdown.ShuttingDown(); // not dead-lettered, read again at the next start
         }
-        Instant giveUp = Instant.now().plus(config.retryLimit());
-        Duration pause = config.retryBackoff();
-        for (int attempt = 1; ; attempt++) {
-            boolean[] handled = {false};
-            RETRYING.set(Boolean.TRUE);
-            try {
+        boolean[] handled = {false};
+        try {
+            return withDatabaseRetries(consumer, where(record), () -> {
+                handled[0] = false;
                 return QuarkusTransaction.requiringNew().call(() -> {
                     boolean ran = handle(consumer, record, effect);
                     handled[0] = true;
                     return ran;
                 });
-            } catch (RuntimeException e) {
-                RETRYING.set(Boolean.FALSE);
-                if (RedeliverOnShutdown.stopping()) {
-                    throw e; // the pool or the persistence unit is closing: not the record's fault
-                }
-                if (!DatabaseOutage.isTransient(e) || Instant.now().plus(pause).isAfter(giveUp)) {
-                    if (handled[0] || DatabaseOutage.isTransient(e)) {
-                        // failed at commit, or gave up waiting: handle() did not count it
-                        deadLettered(consumer, record, e);
-                    }
-                    throw e;
-                }
-                registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
-                LOG.warnf("%s could not process %s/%d@%d (try %d, transient database failure), trying again in %d ms: %s",
-                        consumer, record.topic(), record.partition(), record.offset(), attempt, pause.toMillis(), e.getMessage());
-                sleep(pause);
-                pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
-            } finally {
-                RETRYING.set(Boolean.FALSE);
+            });
+        } catch (RuntimeException e) {
+            if (!RedeliverOnShutdown.stopping() && (handled[0] || DatabaseOutage.isTransient(e))) {
+                // failed at commit, or gave up waiting: handle() did not count it
+                deadLettered(consumer, record, e);
             }
+            throw e;
         }
     }
 
@@ -131,7 +116,7 @@ public class EventConsumer {
             return 0;
         }
         try {
-            return withDatabaseRetries(consumer, records.get(0), () -> QuarkusTransaction.requiringNew().call(() -> {
+            return withDatabaseRetries(consumer, "a batch from " + where(records.get(0)), () -> QuarkusTransaction.requiringNew().call(() -> {
                 Set<UUID> fresh = processed.firstTimes(consumer, events.keySet());
                 List<IncomingEvent> firstSeen = events.values().stream().filter(e -> fresh.contains(e.id())).toList();
                 int duplicates = events.size() - firstSeen.size();
@@ -175,7 +160,7 @@ public class EventConsumer {
     }
 
     /** Runs {@code work} (which begins its own transaction), trying again while the database is out. */
-    private <T> T withDatabaseRetries(String consumer, ConsumerRecord<String, String> first, java.util.function.Supplier<T> work) {
+    private <T> T withDatabaseRetries(String consumer, String what, java.util.function.Supplier<T> work) {
         Instant giveUp = Instant.now().plus(config.retryLimit());
         Duration pause = config.retryBackoff();
         for (int attempt = 1; ; attempt++) {
@@ -187,8 +172,8 @@ public class EventConsumer {
                     throw e;
                 }
                 registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
-                LOG.warnf("%s could not process a batch from %s/%d@%d (try %d, transient database failure), trying again in %d ms: %s",
-                        consumer, first.topic(), first.partition(), first.offset(), attempt, pause.toMillis(), e.getMessage());
+                LOG.warnf("%s could not process %s (try %d, transient database failure), trying again in %d ms: %s",
+                        consumer, what, attempt, pause.toMillis(), e.getMessage());
                 sleep(pause);
                 pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
             } finally {
@@ -225,8 +210,12 @@ public class EventConsumer {
 
     private void deadLettered(String consumer, ConsumerRecord<String, String> record, RuntimeException e) {
         registry.counter("rectify.consumer.dead.lettered", "consumer", consumer, "topic", record.topic()).increment();
-        LOG.warnf("%s cannot process %s/%d@%d, sending it to the dead-letter topic: %s",
-                consumer, record.topic(), record.partition(), record.offset(), e.getMessage());
+        LOG.warnf("%s cannot process %s, sending it to the dead-letter topic: %s", consumer, where(record), e.getMessage());
+    }
+
+    /** topic/partition@offset, for logs and errors. */
+    static String where(ConsumerRecord<String, String> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -5,7 +5,6 @@ import io.rectify.contracts.EventPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -110,18 +109,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) == null) {
-            transactions.putResource(Outbox.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    relay.wake();
-                }
-            });
-        }
+        AfterCompletion.once(transactions, Outbox.class, relay::wake);
     }
 }

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -202,16 +201,11 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 2,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_SECONDS * 1000,
-                    ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8)),
-                    new StringSerializer(), new StringSerializer());
+            producer = ReliableProducers.create(bootstrapServers, source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8),
+                    Map.of(ProducerConfig.LINGER_MS_CONFIG, 2,
+                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_SECONDS * 1000));
         }
         return producer;
     }
