@@ -210,7 +210,9 @@ public class CountyIndexService {
     /** The answer for a county and period as it would be now, without storing anything (a period never computed). */
     @Transactional
     public CountyIndexDocument preview(CountyRef county, int period) {
-        return CompositeIndexCalculator.compute(rubrics.active(), facts.facts(county.code(), county.name(), period), clock.instant());
+        CountyFacts known = facts.factsFor(Map.of(county.code(), Set.of(period)), Map.of(county.code(), county))
+                .get(new FactStore.Key(county.code(), period));
+        return CompositeIndexCalculator.compute(rubrics.active(), known, clock.instant());
     }
 
     private Set<Integer> allPeriods(String countyCode) {
@@ -229,14 +231,9 @@ public class CountyIndexService {
     /** Locks the counties with one statement, in code order: two transactions locking several never deadlock. */
     private void lock(Collection<String> countyCodes) {
         String[] keys = countyCodes.stream().sorted().map(c -> "county-index:" + c).toArray(String[]::new);
-        sql.work(c -> {
-            try (var ps = c.prepareStatement("""
-                    select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(?) k order by k) ordered""")) {
-                ps.setArray(1, c.createArrayOf("text", keys));
-                ps.executeQuery().close();
-            }
-            return null;
-        });
+        sql.work(c -> Sql.list(c, """
+                select count(pg_advisory_xact_lock(hashtext(k))) from (select k from unnest(?) k order by k) ordered""",
+                rs -> rs.getLong(1), c.createArrayOf("text", keys)));
     }
 
     /**
@@ -279,21 +276,14 @@ public class CountyIndexService {
 
     private Map<FactStore.Key, Stored> stored(Map<String, Set<Integer>> periodsByCounty) {
         Map<FactStore.Key, Stored> stored = new HashMap<>();
-        sql.work(c -> {
-            try (var ps = c.prepareStatement("""
-                    select county_code, period, fingerprint, revision, index_value from county_index_current
-                     where county_code = any(?) and period = any(?)""")) {
-                ps.setArray(1, c.createArrayOf("varchar", periodsByCounty.keySet().toArray()));
-                ps.setArray(2, c.createArrayOf("integer", periodsByCounty.values().stream().flatMap(Set::stream).distinct().toArray()));
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(new FactStore.Key(rs.getString(1), rs.getInt(2)),
-                                new Stored(rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)));
-                    }
-                }
-            }
-            return null;
-        });
+        sql.work(c -> Sql.list(c, """
+                select county_code, period, fingerprint, revision, index_value from county_index_current
+                 where county_code = any(?) and period = any(?)""",
+                rs -> Map.entry(new FactStore.Key(rs.getString(1), rs.getInt(2)),
+                        new Stored(rs.getString(3), rs.getLong(4), rs.getBigDecimal(5))),
+                c.createArrayOf("varchar", periodsByCounty.keySet().toArray()),
+                c.createArrayOf("integer", periodsByCounty.values().stream().flatMap(Set::stream).distinct().toArray())))
+                .forEach(e -> stored.put(e.getKey(), e.getValue()));
         return stored;
     }
 

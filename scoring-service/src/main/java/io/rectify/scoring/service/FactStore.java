@@ -179,26 +179,6 @@ public class FactStore {
         sql.update("delete from processed_event where consumer = ?", consumer);
     }
 
-    /** E, I and H of a county and period. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public CountyFacts facts(String countyCode, String countyName, int period) {
-        return sql.work(c -> {
-            long[] ei = Sql.list(c, """
-                    select (select count(*) from enterprise where county_code = ?),
-                           (select count(distinct e.credit_code) from enterprise e
-                              join inspection_fact i on i.enterprise_credit_code = e.credit_code
-                             where e.county_code = ? and i.period = ?)""",
-                    rs -> new long[]{rs.getLong(1), rs.getLong(2)}, countyCode, countyCode, period).get(0);
-            List<HazardFact> hazards = Sql.list(c, """
-                    select id, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings
-                      from hazard_fact where county_code = ? and period = ?""",
-                    rs -> new HazardFact(rs.getObject("id", UUID.class), rs.getString("grade"), rs.getString("status"),
-                            Sql.instant(rs, "due_at"), Sql.instant(rs, "rectification_submitted_at"),
-                            Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings")),
-                    countyCode, period);
-            return new CountyFacts(countyCode, countyName, period, ei[0], ei[1], hazards);
-        });
-    }
 
     /** A county and period. */
     public record Key(String countyCode, int period) {
@@ -220,21 +200,23 @@ public class FactStore {
         sql.work(c -> {
             java.sql.Array codeArray = c.createArrayOf("varchar", codes);
             java.sql.Array periodArray = c.createArrayOf("integer", periods);
-            each(c, "select county_code, count(*) from enterprise where county_code = any(?) group by 1",
-                    rs -> enterprises.put(rs.getString(1), rs.getLong(2)), codeArray);
-            each(c, """
+            Sql.list(c, "select county_code, count(*) from enterprise where county_code = any(?) group by 1",
+                    rs -> Map.entry(rs.getString(1), rs.getLong(2)), codeArray)
+                    .forEach(e -> enterprises.put(e.getKey(), e.getValue()));
+            Sql.list(c, """
                     select e.county_code, i.period, count(distinct e.credit_code) from enterprise e
                       join inspection_fact i on i.enterprise_credit_code = e.credit_code
                      where e.county_code = any(?) and i.period = any(?) group by 1, 2""",
-                    rs -> inspected.put(new Key(rs.getString(1), rs.getInt(2)), rs.getLong(3)), codeArray, periodArray);
-            each(c, """
+                    rs -> Map.entry(new Key(rs.getString(1), rs.getInt(2)), rs.getLong(3)), codeArray, periodArray)
+                    .forEach(e -> inspected.put(e.getKey(), e.getValue()));
+            Sql.list(c, """
                     select county_code, period, id, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings
                       from hazard_fact where county_code = any(?) and period = any(?)""",
-                    rs -> hazards.computeIfAbsent(new Key(rs.getString(1), rs.getInt(2)), k -> new ArrayList<>())
-                            .add(new HazardFact(rs.getObject("id", UUID.class), rs.getString("grade"), rs.getString("status"),
-                                    Sql.instant(rs, "due_at"), Sql.instant(rs, "rectification_submitted_at"),
-                                    Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings"))),
-                    codeArray, periodArray);
+                    rs -> Map.entry(new Key(rs.getString(1), rs.getInt(2)), new HazardFact(rs.getObject("id", UUID.class),
+                            rs.getString("grade"), rs.getString("status"), Sql.instant(rs, "due_at"),
+                            Sql.instant(rs, "rectification_submitted_at"), Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings"))),
+                    codeArray, periodArray)
+                    .forEach(e -> hazards.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             return null;
         });
         Map<Key, CountyFacts> facts = new HashMap<>();
@@ -245,22 +227,6 @@ public class FactStore {
                     hazards.getOrDefault(key, List.of())));
         }));
         return facts;
-    }
-
-    @FunctionalInterface
-    private interface RowConsumer {
-        void accept(java.sql.ResultSet rs) throws SQLException;
-    }
-
-    private static void each(Connection c, String query, RowConsumer row, Object... args) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(query)) {
-            Sql.bind(ps, args);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-        }
     }
 
     /** The periods for which a county has facts. */

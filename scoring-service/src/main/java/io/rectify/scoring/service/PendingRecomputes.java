@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rectify.platform.outbox.AfterCompletion;
 import io.rectify.scoring.config.ScoringConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
@@ -95,19 +95,7 @@ public class PendingRecomputes {
 
     /** Wakes the loop when the current transaction commits (called by whoever wrote marks in it). */
     public void wakeAfterCommit() {
-        if (transactions.getResource(PendingRecomputes.class) == null) {
-            transactions.putResource(PendingRecomputes.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    wakeUps.release();
-                }
-            });
-        }
+        AfterCompletion.once(transactions, PendingRecomputes.class, wakeUps::release);
     }
 
     private void loop() {
