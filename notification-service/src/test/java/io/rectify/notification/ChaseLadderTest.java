@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.Topics;
-import io.rectify.notification.service.WebhookSignature;
+import io.rectify.contracts.notification.WebhookSignature;
 import io.rectify.notification.support.HazardStory;
 import io.rectify.notification.support.RectifyTestResources;
 import io.rectify.notification.support.WebhookReceiver;
@@ -108,14 +108,14 @@ class ChaseLadderTest {
         // the webhooks were signed with each contact's secret and carry the snapshot
         var county = RECEIVER.received("/county/" + place.countyCode());
         assertThat(county).hasSize(1);
-        assertThat(WebhookSignature.verify(county.get(0).body(), COUNTY_SECRET, county.get(0).signature())).isTrue();
-        assertThat(WebhookSignature.verify(county.get(0).body(), PROVINCE_SECRET, county.get(0).signature())).isFalse();
+        assertThat(WebhookSignature.verify(county.get(0).body(), county.get(0).signature(), COUNTY_SECRET)).isTrue();
+        assertThat(WebhookSignature.verify(county.get(0).body(), county.get(0).signature(), PROVINCE_SECRET)).isFalse();
         assertThat(county.get(0).delivery()).isEqualTo(sent.get(3).get("id"));
         assertThat(county.get(0).text()).contains("\"step\":\"OVERDUE\"", "\"level\":\"COUNTY\"", "\"hazard\":{",
                 "\"countyCode\":\"" + place.countyCode() + "\"", "\"sentAt\"");
         var province = RECEIVER.received("/province/" + place.countyCode());
         assertThat(province).hasSize(1);
-        assertThat(WebhookSignature.verify(province.get(0).body(), PROVINCE_SECRET, province.get(0).signature())).isTrue();
+        assertThat(WebhookSignature.verify(province.get(0).body(), province.get(0).signature(), PROVINCE_SECRET)).isTrue();
         assertThat(province.get(0).text()).contains("\"step\":\"ESCALATE_PROVINCE\"");
 
         // dashboards saw every reminder, both escalations and the closure

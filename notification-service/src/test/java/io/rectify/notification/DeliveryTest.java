@@ -7,7 +7,7 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.notification.NotificationFailed;
 import io.rectify.notification.service.ChaseSweep;
-import io.rectify.notification.service.WebhookSignature;
+import io.rectify.contracts.notification.WebhookSignature;
 import io.rectify.notification.support.HazardStory;
 import io.rectify.notification.support.RectifyTestResources;
 import io.rectify.notification.support.WebhookReceiver;
@@ -82,7 +82,7 @@ class DeliveryTest {
         assertThat(received).hasSize(2);
         assertThat(received).allSatisfy(r -> {
             assertThat(r.delivery()).isEqualTo(n.get("id"));
-            assertThat(WebhookSignature.verify(r.body(), SECRET, r.signature())).isTrue();
+            assertThat(WebhookSignature.verify(r.body(), r.signature(), SECRET)).isTrue();
         });
     }
 

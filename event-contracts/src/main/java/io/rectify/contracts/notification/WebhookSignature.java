@@ -1,4 +1,4 @@
-package io.rectify.scenarios.receiver;
+package io.rectify.contracts.notification;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,7 +9,8 @@ import java.util.HexFormat;
 
 /**
  * The receiving side of {@code X-Rectify-Signature: sha256=<hex HMAC-SHA256 of the raw body>} (chasing.md
- * "Delivery"): what a receiving agency system must check before it trusts a delivery.
+ * "Delivery"): notification-service signs with it, and a receiving agency system checks with it before it
+ * trusts a delivery (the demo's receiver does).
  */
 public final class WebhookSignature {
 
@@ -32,7 +33,7 @@ public final class WebhookSignature {
 
     /** Constant-time comparison, so the answer time tells an attacker nothing about the right signature. */
     public static boolean verify(byte[] body, String header, String secret) {
-        if (header == null || !header.startsWith(PREFIX)) {
+        if (header == null || secret == null || !header.startsWith(PREFIX)) {
             return false;
         }
         byte[] expected = sign(body, secret).getBytes(StandardCharsets.US_ASCII);

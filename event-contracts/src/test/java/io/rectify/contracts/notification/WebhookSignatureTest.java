@@ -1,4 +1,4 @@
-package io.rectify.scenarios.receiver;
+package io.rectify.contracts.notification;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.rectify.notification.service;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.rectify.contracts.EventJson;

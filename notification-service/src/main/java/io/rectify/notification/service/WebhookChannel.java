@@ -1,5 +1,6 @@
 package io.rectify.notification.service;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rectify.contracts.EventJson;
 import io.rectify.notification.config.ChasingConfig;

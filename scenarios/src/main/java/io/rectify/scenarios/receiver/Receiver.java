@@ -1,5 +1,6 @@
 package io.rectify.scenarios.receiver;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
