@@ -10,6 +10,7 @@ import io.rectify.hazard.service.HazardService;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Roles;
@@ -113,9 +114,9 @@ public class HazardResource {
             @Parameter(description = "true: past due while OPEN or RECTIFYING", schema = @Schema(implementation = Boolean.class))
             @QueryParam("overdue") String overdue,
             @BeanParam @Valid PageRequest page) {
-        HazardFilter filter = new HazardFilter(QueryValues.textOf(county), QueryValues.textOf(enterprise),
-                QueryValues.enumOf(HazardStatus.class, "status", status), QueryValues.enumOf(Grade.class, "grade", grade),
-                QueryValues.textOf(keyTask), QueryValues.booleanOf("overdue", overdue));
+        HazardFilter filter = new HazardFilter(QueryValues.text(county), QueryValues.text(enterprise),
+                QueryValues.enumOf("status", status, HazardStatus.class), QueryValues.enumOf("grade", grade, Grade.class),
+                QueryValues.text(keyTask), QueryValues.bool("overdue", overdue));
         Instant now = Instant.now();
         PageResult<Hazard> found = queries.search(filter, page);
         Map<String, County> counties = queries.countiesOf(found.items());

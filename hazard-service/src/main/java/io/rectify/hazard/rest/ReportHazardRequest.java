@@ -1,5 +1,6 @@
 package io.rectify.hazard.rest;
 
+import io.rectify.contracts.ValidCountyCode;
 import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.HazardSource;
 import jakarta.validation.constraints.Max;
@@ -16,7 +17,7 @@ import java.time.Instant;
 @Schema(name = "ReportHazardRequest")
 public record ReportHazardRequest(
         @NotBlank @ValidCreditCode String enterpriseCreditCode,
-        @NotBlank @Pattern(regexp = "^[0-9A-Z]{6,12}$", message = "must be 6-12 characters 0-9 A-Z") String countyCode,
+        @NotBlank @ValidCountyCode String countyCode,
         @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,63}$", message = "must be a key task code such as THREE_ONES") String keyTask,
         @NotNull Grade grade,
         @Schema(description = "required for MAJOR, forbidden for GENERAL", examples = "MHC-07")

@@ -1,5 +1,6 @@
 package io.rectify.hazard.service;
 
+import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.inspection.CountyRegistered;
 import io.rectify.hazard.domain.County;
 import io.rectify.hazard.domain.Hazard;
@@ -40,7 +41,7 @@ public class CountyDirectory {
     /** Registers or updates a county; the latest registration wins even when an older one arrives later. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void register(CountyRegistered event) {
-        if (event.code() == null || !event.code().matches("^[0-9A-Z]{6,12}$")) {
+        if (!CountyCode.isValid(event.code())) {
             throw new IllegalArgumentException("CountyRegistered without a valid code: " + event.code());
         }
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();

@@ -1,5 +1,6 @@
 package io.rectify.hazard.service;
 
+import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.hazard.Actor;
 import io.rectify.contracts.hazard.HazardReported;
 import io.rectify.contracts.inspection.FindingConfirmed;
@@ -87,7 +88,7 @@ public class FindingImport {
     private static void validate(FindingConfirmed f) {
         require(f.findingId() != null, "findingId is missing");
         require(f.enterpriseCreditCode() != null && f.enterpriseCreditCode().length() == 18, "enterpriseCreditCode is invalid");
-        require(f.countyCode() != null && f.countyCode().matches("^[0-9A-Z]{6,12}$"), "countyCode is invalid");
+        require(CountyCode.isValid(f.countyCode()), "countyCode is invalid");
         require(f.keyTask() != null && !f.keyTask().isBlank(), "keyTask is missing");
         require("GENERAL".equals(f.grade()) || "MAJOR".equals(f.grade()), "grade must be GENERAL or MAJOR");
         require(!"MAJOR".equals(f.grade()) || f.majorCriterion() != null, "a MAJOR finding needs its majorCriterion");

@@ -107,20 +107,15 @@ public class HazardQueries {
             count.setParameter(k, v);
             items.setParameter(k, v);
         });
-        long total = count.getSingleResult();
-        List<Hazard> found = items.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        return new PageResult<>(found, page.page, page.size, total);
+        return page.fetch(items, count.getSingleResult());
     }
 
     public PageResult<HazardHistory> history(UUID hazardId, PageRequest page) {
         get(hazardId);
         long total = em.createQuery("select count(l) from HazardHistory l where l.hazardId = :id", Long.class)
                 .setParameter("id", hazardId).getSingleResult();
-        List<HazardHistory> lines = em.createQuery("from HazardHistory l where l.hazardId = :id order by l.id", HazardHistory.class)
-                .setParameter("id", hazardId)
-                .setFirstResult(page.page * page.size).setMaxResults(page.size)
-                .getResultList();
-        return new PageResult<>(lines, page.page, page.size, total);
+        return page.fetch(em.createQuery("from HazardHistory l where l.hazardId = :id order by l.id", HazardHistory.class)
+                .setParameter("id", hazardId), total);
     }
 
     /** Counts of one county; 404 when the county is unknown or outside the caller's scope. */

@@ -259,7 +259,7 @@ public class HazardService {
             dueAt = r.dueAt();
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw ProblemException.invalid(errors);
         }
         return dueAt;
     }

@@ -35,7 +35,7 @@ public final class FindingRules {
             errors.add(new Problem.FieldError("rectificationDays", "must be between 1 and 365"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw ProblemException.invalid(errors);
         }
     }
 

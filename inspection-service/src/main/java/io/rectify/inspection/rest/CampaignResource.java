@@ -4,6 +4,7 @@ import io.rectify.inspection.service.CampaignService;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,8 +60,10 @@ public class CampaignResource {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "ValidationFailed")
-    public PageResult<CampaignDocument> list(@QueryParam("year") Integer year, @BeanParam @Valid PageRequest page) {
-        return campaigns.list(year, page);
+    public PageResult<CampaignDocument> list(@Parameter(description = "only campaigns of this year",
+                                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+                                             @QueryParam("year") String year, @BeanParam @Valid PageRequest page) {
+        return campaigns.list(QueryValues.integer("year", year, 2000, 2100, null), page);
     }
 
     @POST

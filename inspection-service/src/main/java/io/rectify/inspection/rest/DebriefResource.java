@@ -6,6 +6,7 @@ import io.rectify.inspection.config.InspectionConfig;
 import io.rectify.inspection.service.DebriefService;
 import io.rectify.inspection.service.NightlyDebrief;
 import io.rectify.platform.problem.ProblemException;
+import io.rectify.platform.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import static io.rectify.platform.security.Roles.ADMIN;
@@ -101,10 +101,10 @@ public class DebriefResource {
     }
 
     private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
+        LocalDate day = QueryValues.date("date", date);
+        if (day == null) {
             throw ProblemException.invalid("date", "must be a date YYYY-MM-DD");
         }
+        return day;
     }
 }

@@ -1,9 +1,9 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.contracts.ValidCountyCode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +12,7 @@ public record EnterpriseRequest(
         @Schema(description = "18-character unified social credit code with a correct check character; required on POST", examples = "91510781MA6ABC1230")
         String creditCode,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Pattern(regexp = "^[0-9A-Z]{6,12}$", message = "must be 6 to 12 uppercase letters or digits") String countyCode,
+        @NotBlank @ValidCountyCode String countyCode,
         @Size(max = 200) String parkName,
         Boolean fineChemical,
         @Min(value = 1, message = "must be between 1 and 4") @Max(value = 4, message = "must be between 1 and 4") Integer majorHazardInstallationGrade) {

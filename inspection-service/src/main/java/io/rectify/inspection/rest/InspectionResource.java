@@ -2,10 +2,10 @@ package io.rectify.inspection.rest;
 
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.inspection.service.InspectionService;
-import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,12 +25,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import static io.rectify.platform.security.Roles.ADMIN;
@@ -82,9 +83,12 @@ public class InspectionResource {
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "ValidationFailed")
     public PageResult<InspectionDocument> list(@QueryParam("county") String county, @QueryParam("enterprise") String enterprise,
-                                               @QueryParam("status") String status, @QueryParam("date") String date,
+                                               @Parameter(schema = @Schema(implementation = InspectionStatus.class)) @QueryParam("status") String status,
+                                               @Parameter(description = "the scheduled day", schema = @Schema(type = SchemaType.STRING, format = "date"))
+                                               @QueryParam("date") String date,
                                                @BeanParam @Valid PageRequest page) {
-        return inspections.list(county, enterprise, parseStatus(status), parseDate(date), page);
+        return inspections.list(county, enterprise, QueryValues.enumOf("status", status, InspectionStatus.class),
+                QueryValues.date("date", date), page);
     }
 
     @GET
@@ -176,25 +180,5 @@ public class InspectionResource {
         return Response.ok(inspection).tag(Versions.etag(inspection.version())).build();
     }
 
-    static LocalDate parseDate(String date) {
-        if (date == null || date.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("date", "must be a date YYYY-MM-DD");
-        }
-    }
 
-    private static InspectionStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return InspectionStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of SCHEDULED, IN_PROGRESS, COMPLETED, CANCELLED");
-        }
-    }
 }

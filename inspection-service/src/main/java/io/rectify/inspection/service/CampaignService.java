@@ -56,7 +56,7 @@ public class CampaignService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw ProblemException.invalid(errors);
         }
         found.forEach(county -> access.requireRegulates(county.jurisdiction(), "county " + county.code));
         Campaign campaign = new Campaign();

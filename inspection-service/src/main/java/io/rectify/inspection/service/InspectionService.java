@@ -88,7 +88,7 @@ public class InspectionService {
             campaignProblem(request, enterprise).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+            throw ProblemException.invalid(errors);
         }
         requireScheduler(enterprise, experts);
 

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
-import java.util.List;
 import java.util.Map;
 
 /** One page of entities matching a JPQL condition, with the total count of matches. */
@@ -30,13 +29,6 @@ public class Pages {
             count.setParameter(name, value);
             select.setParameter(name, value);
         });
-        long total = count.getSingleResult();
-        long offset = (long) page.page * page.size;
-        // a page past the end (or past what an int offset can address) is simply empty
-        List<T> items = offset >= total || offset > Integer.MAX_VALUE ? List.of() : select
-                .setFirstResult((int) offset)
-                .setMaxResults(page.size)
-                .getResultList();
-        return new PageResult<>(items, page.page, page.size, total);
+        return page.fetch(select, count.getSingleResult());
     }
 }

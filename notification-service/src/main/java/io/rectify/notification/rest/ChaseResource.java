@@ -6,6 +6,7 @@ import io.rectify.notification.service.ChaseQueries;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -55,8 +56,8 @@ public class ChaseResource {
             @QueryParam("overdue") String overdue,
             @Parameter(schema = @Schema(implementation = EscalationLevel.class)) @QueryParam("level") String level,
             @BeanParam @Valid PageRequest page) {
-        ChaseQueries.Filter filter = new ChaseQueries.Filter(QueryValues.textOf(county), QueryValues.booleanOf("overdue", overdue),
-                QueryValues.enumOf("level", level, EscalationLevel.class, EscalationLevel::parse));
+        ChaseQueries.Filter filter = new ChaseQueries.Filter(QueryValues.text(county), QueryValues.bool("overdue", overdue),
+                QueryValues.enumOf("level", level, EscalationLevel.class));
         Instant now = Instant.now();
         PageResult<Chase> found = chases.search(filter, page, now);
         Map<UUID, Long> sent = chases.sentCounts(found.items().stream().map(c -> c.hazardId).toList());

@@ -1,5 +1,6 @@
 package io.rectify.notification.rest;
 
+import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.CreditCode;
 import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.RecipientLevel;
@@ -7,6 +8,7 @@ import io.rectify.notification.service.ContactDirectory;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,8 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contacts")
 public class ContactResource {
 
-    private static final java.util.regex.Pattern COUNTY_CODE = java.util.regex.Pattern.compile("^[0-9A-Z]{6,12}$");
-
     @Inject
     ContactDirectory directory;
 
@@ -63,7 +63,7 @@ public class ContactResource {
     public PageResult<ContactView> list(
             @Parameter(schema = @Schema(implementation = RecipientLevel.class)) @QueryParam("level") String level,
             @BeanParam @Valid PageRequest page) {
-        RecipientLevel l = QueryValues.enumOf("level", level, RecipientLevel.class, RecipientLevel::parse);
+        RecipientLevel l = QueryValues.enumOf("level", level, RecipientLevel.class);
         return directory.list(l, page).map(ContactView::of);
     }
 
@@ -126,7 +126,7 @@ public class ContactResource {
                 throw ProblemException.invalid("ref", "credit code " + p);
             });
             case COUNTY -> {
-                if (!COUNTY_CODE.matcher(ref).matches()) {
+                if (!CountyCode.isValid(ref)) {
                     throw ProblemException.invalid("ref", "county code must be 6 to 12 digits or uppercase letters");
                 }
             }

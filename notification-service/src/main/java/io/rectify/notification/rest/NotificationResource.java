@@ -6,6 +6,7 @@ import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.service.NotificationQueries;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,8 +58,8 @@ public class NotificationResource {
             @Parameter(schema = @Schema(implementation = NotificationStatus.class)) @QueryParam("status") String status,
             @BeanParam @Valid PageRequest page) {
         NotificationQueries.Filter filter = new NotificationQueries.Filter(
-                QueryValues.uuidOf("hazardId", hazardId),
-                QueryValues.enumOf("level", level, RecipientLevel.class, RecipientLevel::parse),
+                QueryValues.uuid("hazardId", hazardId),
+                QueryValues.enumOf("level", level, RecipientLevel.class),
                 QueryValues.enumOf("channel", channel, Channel.class),
                 QueryValues.enumOf("status", status, NotificationStatus.class));
         return notifications.search(filter, page).map(NotificationView::of);

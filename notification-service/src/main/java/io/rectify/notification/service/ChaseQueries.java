@@ -62,8 +62,7 @@ public class ChaseQueries {
             list.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Chase> items = list.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        return new PageResult<>(items, page.page, page.size, count.getSingleResult());
+        return page.fetch(list, count.getSingleResult());
     }
 
     @Transactional

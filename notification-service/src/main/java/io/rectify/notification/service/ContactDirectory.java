@@ -60,9 +60,7 @@ public class ContactDirectory {
                 .filter(c -> caller.canSee(jurisdictionOf(c.level(), c.ref())))
                 .sorted(Comparator.comparing((Contact c) -> c.level().ordinal()).thenComparing(Contact::ref))
                 .toList();
-        int from = Math.min(visible.size(), page.page * page.size);
-        int to = Math.min(visible.size(), from + page.size);
-        return new PageResult<>(visible.subList(from, to), page.page, page.size, visible.size());
+        return page.slice(visible);
     }
 
     @Transactional

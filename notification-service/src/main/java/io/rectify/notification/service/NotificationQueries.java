@@ -64,10 +64,9 @@ public class NotificationQueries {
             list.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Notification> items = list.setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
-        Map<UUID, List<DeliveryAttempt>> attempts = attemptsOf(items.stream().map(n -> n.id).toList());
-        return new PageResult<>(items.stream().map(n -> new WithAttempts(n, attempts.getOrDefault(n.id, List.of()))).toList(),
-                page.page, page.size, count.getSingleResult());
+        PageResult<Notification> found = page.fetch(list, count.getSingleResult());
+        Map<UUID, List<DeliveryAttempt>> attempts = attemptsOf(found.items().stream().map(n -> n.id).toList());
+        return found.map(n -> new WithAttempts(n, attempts.getOrDefault(n.id, List.of())));
     }
 
     /**

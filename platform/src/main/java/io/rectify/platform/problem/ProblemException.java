@@ -41,6 +41,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(422, "validation", "Validation failed", detail).withErrors(errors));
     }
 
+    /** A 422 naming each offending field; the detail joins them ("field: message; field: message"). */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }

@@ -42,8 +42,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return Problem.of(422, "validation", "Validation failed", detail).withErrors(errors).at(uri.getPath()).toResponse();
+        return problem(ProblemException.invalid(errors), uri);
     }
 
     @ServerExceptionMapper

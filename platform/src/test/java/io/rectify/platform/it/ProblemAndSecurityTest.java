@@ -112,7 +112,13 @@ class ProblemAndSecurityTest {
         String admin = TestTokens.bearer("ADMIN");
         given().header("Authorization", admin).queryParam("size", 501).get("/api/v1/widgets")
                 .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
-        given().header("Authorization", admin).queryParam("page", "x").get("/api/v1/widgets").then().statusCode(404);
+        // a page that is not a whole number, or past an int, is the same 422 as one out of range
+        for (String page : new String[]{"x", "-1", "2147483648", "1e3", "9223372036854775807"}) {
+            given().header("Authorization", admin).queryParam("page", page).get("/api/v1/widgets")
+                    .then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        }
+        given().header("Authorization", admin).queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/v1/widgets")
+                .then().statusCode(200).body("page", equalTo(Integer.MAX_VALUE));
         given().header("Authorization", admin).contentType("text/plain").body("hi").post("/api/v1/widgets")
                 .then().statusCode(415).contentType(PROBLEM);
     }

@@ -40,7 +40,7 @@ public class WidgetResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COUNTY_REGULATOR})
     public PageResult<String> list(@BeanParam @Valid PageRequest page) {
-        return new PageResult<>(List.of("w1"), page.page, page.size, 1);
+        return page.result(List.of("w1"), 1);
     }
 
     @GET

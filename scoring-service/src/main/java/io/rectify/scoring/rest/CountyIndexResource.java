@@ -1,12 +1,15 @@
 package io.rectify.scoring.rest;
 
+import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;
+import io.rectify.scoring.domain.Periods;
 import io.rectify.scoring.service.CountyDirectory;
 import io.rectify.scoring.service.CountyIndexService;
 import io.rectify.scoring.service.CountyRef;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,9 +66,9 @@ public class CountyIndexResource {
     @APIResponse(responseCode = "404", description = "unknown county or outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "bad period", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response index(@PathParam("code") String code,
-                          @Parameter(description = "calendar year; default the current one") @QueryParam("period") String period) {
+                          @Parameter(description = "calendar year; default the current one", schema = @Schema(type = SchemaType.INTEGER, minimum = "" + Periods.MIN, maximum = "" + Periods.MAX)) @QueryParam("period") String period) {
         CountyRef county = readable(code);
-        int year = QueryParams.period(period, indexes.currentPeriod());
+        int year = QueryValues.integer("period", period, Periods.MIN, Periods.MAX, indexes.currentPeriod());
         return queries.current(county.code(), year)
                 .map(current -> Response.ok(current.document()).tag(Versions.etag(current.revision())).build())
                 .orElseGet(() -> Response.ok(indexes.preview(county, year)).build());
@@ -84,19 +88,19 @@ public class CountyIndexResource {
     public PageResult<IndexQueries.HistoryEntry> history(@PathParam("code") String code,
                                                          @Parameter(description = "date or timestamp, inclusive") @QueryParam("from") String from,
                                                          @Parameter(description = "date (whole day included) or timestamp, exclusive") @QueryParam("to") String to,
-                                                         @Parameter(description = "only this calendar year") @QueryParam("period") String period,
+                                                         @Parameter(description = "only this calendar year", schema = @Schema(type = SchemaType.INTEGER, minimum = "" + Periods.MIN, maximum = "" + Periods.MAX)) @QueryParam("period") String period,
                                                          @BeanParam @Valid PageRequest page) {
         CountyRef county = readable(code);
-        Instant fromInstant = QueryParams.instant("from", from, false);
-        Instant toInstant = QueryParams.instant("to", to, true);
+        Instant fromInstant = QueryValues.instant("from", from, false);
+        Instant toInstant = QueryValues.instant("to", to, true);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
             throw ProblemException.invalid("from", "must not be after to");
         }
-        return queries.history(county.code(), QueryParams.period(period, null), fromInstant, toInstant, page);
+        return queries.history(county.code(), QueryValues.integer("period", period, Periods.MIN, Periods.MAX, null), fromInstant, toInstant, page);
     }
 
     private CountyRef readable(String code) {
-        if (code == null || !QueryParams.COUNTY_CODE.matcher(code).matches()) {
+        if (!CountyCode.isValid(code)) {
             throw ProblemException.notFound("county", code);
         }
         return directory.find(code).filter(access::canRead).orElseThrow(() -> ProblemException.notFound("county", code));

@@ -3,7 +3,9 @@ package io.rectify.scoring.rest;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
+import io.rectify.scoring.domain.Periods;
 import io.rectify.scoring.service.CountyIndexService;
 import io.rectify.scoring.service.IndexQueries;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,8 +49,8 @@ public class RankingResource {
     @APIResponse(responseCode = "403", description = "role may not read indices", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "bad period or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResult<IndexQueries.RankingEntry> rankings(
-            @Parameter(description = "calendar year; default the current one") @QueryParam("period") String period,
+            @Parameter(description = "calendar year; default the current one", schema = @Schema(type = SchemaType.INTEGER, minimum = "" + Periods.MIN, maximum = "" + Periods.MAX)) @QueryParam("period") String period,
             @BeanParam @Valid PageRequest page) {
-        return queries.rankings(QueryParams.period(period, indexes.currentPeriod()), access::canRead, page);
+        return queries.rankings(QueryValues.integer("period", period, Periods.MIN, Periods.MAX, indexes.currentPeriod()), access::canRead, page);
     }
 }

@@ -1,5 +1,6 @@
 package io.rectify.scoring.service;
 
+import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.hazard.HazardEvent;
 import io.rectify.contracts.hazard.HazardSnapshot;
@@ -26,7 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class FactUpdates {
 
-    static final Pattern COUNTY_CODE = Pattern.compile("^[0-9A-Z]{6,12}$");
     static final Pattern CREDIT_CODE = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
     static final Set<String> GRADES = Set.of(HazardFact.GENERAL, HazardFact.MAJOR);
     static final Set<String> HAZARD_EVENTS = Arrays.stream(HazardEvent.class.getPermittedSubclasses())
@@ -93,7 +93,7 @@ public final class FactUpdates {
     }
 
     private static String countyCode(String code) {
-        require(code != null && COUNTY_CODE.matcher(code).matches(), "county code " + code + " is not 6–12 uppercase letters or digits");
+        require(CountyCode.isValid(code), "county code " + code + " is not 6–12 uppercase letters or digits");
         return code;
     }
 

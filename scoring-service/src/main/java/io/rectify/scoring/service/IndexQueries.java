@@ -59,15 +59,15 @@ public class IndexQueries {
         Object[] args = {countyCode, period, period, from, from, to, to};
         long total = sql.one("select count(*) from county_index_history" + where, rs -> rs.getLong(1), args).orElse(0L);
         List<Object> pageArgs = new ArrayList<>(java.util.Arrays.asList(args));
-        pageArgs.add(page.size);
-        pageArgs.add((long) page.page * page.size);
+        pageArgs.add(page.size());
+        pageArgs.add(page.offset());
         List<HistoryEntry> items = sql.list("""
                 select county_code, period, rubric_version, index_value, reason, base, demonstration_eligible, computed_at
                   from county_index_history""" + where + " order by computed_at, id limit ? offset ?",
                 rs -> new HistoryEntry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
                         rs.getBigDecimal(6), rs.getBoolean(7), Sql.instant(rs, "computed_at")),
                 pageArgs.toArray());
-        return new PageResult<>(items, page.page, page.size, total);
+        return page.result(items, total);
     }
 
     /** The period's counties by index (highest first, NO_DATA last), those {@code visible} only, one page. */
@@ -94,8 +94,6 @@ public class IndexQueries {
                         row.reason(), row.demonstrationEligible(), row.rubricVersion(), row.computedAt()));
             }
         }
-        int fromIndex = (int) Math.min((long) page.page * page.size, ranked.size());
-        int toIndex = Math.min(fromIndex + page.size, ranked.size());
-        return new PageResult<>(ranked.subList(fromIndex, toIndex), page.page, page.size, ranked.size());
+        return page.slice(ranked);
     }
 }

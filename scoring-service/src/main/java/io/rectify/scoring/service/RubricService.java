@@ -93,8 +93,8 @@ public class RubricService {
     public PageResult<StoredRubric> list(PageRequest page) {
         long total = sql.one("select count(*) from rubric", rs -> rs.getLong(1)).orElse(0L);
         List<StoredRubric> items = sql.list("select * from rubric order by created_at, version limit ? offset ?",
-                RubricService::stored, page.size, (long) page.page * page.size);
-        return new PageResult<>(items, page.page, page.size, total);
+                RubricService::stored, page.size(), page.offset());
+        return page.result(items, total);
     }
 
     @Transactional
