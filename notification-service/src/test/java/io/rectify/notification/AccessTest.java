@@ -207,6 +207,21 @@ class AccessTest {
         given().header("Authorization", admin).get("/api/v1/chases/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
         given().header("Authorization", admin).post("/api/v1/notifications/xyz/ack").then().statusCode(404).contentType(PROBLEM);
         given().header("Authorization", admin).queryParam("level", "GALAXY").get("/api/v1/contacts").then().statusCode(422);
+        // enum names ignore case, as in every service (platform QueryValues)
+        given().header("Authorization", admin).queryParam("level", "city").get("/api/v1/chases").then().statusCode(200);
+        given().header("Authorization", admin).queryParam("channel", "email").get("/api/v1/notifications").then().statusCode(200);
+    }
+
+    /** The page past every int offset: an empty page (the offset is a long), never a 500; one past an int is a 422. */
+    @Test
+    void theLastIntPageIsAnEmptyPage() {
+        String admin = bearer("ADMIN");
+        for (String list : List.of("/api/v1/notifications", "/api/v1/chases", "/api/v1/contacts")) {
+            given().header("Authorization", admin).queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get(list).then()
+                    .statusCode(200).body("items.size()", is(0)).body("page", is(Integer.MAX_VALUE)).body("size", is(500));
+            given().header("Authorization", admin).queryParam("page", "2147483648").get(list).then()
+                    .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        }
     }
 
     static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemNull() {

@@ -52,6 +52,6 @@ class HostileInputTest extends HazardTestSupport {
         assertThat(findings.violations()).isEmpty();
         assertThat(findings.operations()).isGreaterThanOrEqualTo(10);
         assertThat(findings.sent()).isGreaterThan(500);
-        assertThat(findings.perCategory()).containsKeys("out-of-order", "bad-credit-code", "unknown-enum", "huge-body", "injection");
+        assertThat(findings.perCategory()).containsKeys("out-of-order", "bad-credit-code", "unknown-enum", "huge-body", "injection", "extreme-number");
     }
 }

@@ -45,7 +45,7 @@ class HostileInputEngineTest {
         assertThat(findings.violationsMentioning("/api/v1/widgets")).isEmpty();
         assertThat(findings.sent()).isGreaterThan(200);
         assertThat(findings.perCategory()).containsKeys("malformed-json", "wrong-type", "missing-required", "unknown-enum",
-                "huge-body", "injection", "bad-path-param", "bad-query-param", "wrong-content-type", "wrong-method", "out-of-range");
+                "huge-body", "injection", "bad-path-param", "bad-query-param", "wrong-content-type", "wrong-method", "out-of-range", "extreme-number");
     }
 
     @Test

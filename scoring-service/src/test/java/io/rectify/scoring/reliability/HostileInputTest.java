@@ -44,5 +44,6 @@ class HostileInputTest extends ScoringTestSupport {
         assertThat(findings.violations()).isEmpty();
         assertThat(findings.operations()).isGreaterThanOrEqualTo(8);
         assertThat(findings.sent()).isGreaterThan(200);
+        assertThat(findings.perCategory()).as("0, -1, 2^31-1, 2^31, 2^63-1, 1e309, NaN in every numeric query parameter").containsKey("extreme-number");
     }
 }

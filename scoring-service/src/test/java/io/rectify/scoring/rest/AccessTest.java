@@ -117,6 +117,11 @@ class AccessTest extends ScoringTestSupport {
         as(ADMIN).get("/api/v1/counties/{c}/index", "X".repeat(300)).then().statusCode(404).contentType(PROBLEM);
         as(ADMIN).get("/api/v1/counties/{c}/index", "'; drop table county; --").then().statusCode(404);
         as(ADMIN).get("/api/v1/counties/{c}/index/history?from='%20or%201=1", x.code).then().statusCode(422);
+        // the page past every int offset is an empty page (the offset is a long); one past an int is a 422
+        for (String list : new String[]{"/api/v1/rankings", "/api/v1/counties/" + x.code + "/index/history", "/api/v1/rubrics"}) {
+            as(ADMIN).get(list + "?page=2147483647&size=500").then().statusCode(200).body("items.size()", equalTo(0));
+            as(ADMIN).get(list + "?page=2147483648").then().statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        }
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.function.Consumer;
  * Generates the hostile requests for one operation from its OpenAPI description: malformed JSON,
  * wrong types, missing and null required fields, unknown enum values, oversized bodies and strings,
  * bad credit codes, injection strings, bad path and query parameters, wrong content types, garbage
- * headers and undeclared methods. Every generated request is strictly invalid except hostile values
- * in a read's free-text parameters, which may legitimately match nothing and answer 2xx.
+ * headers and undeclared methods, and extreme numbers (0, -1, 2^31-1, 2^31, 2^63-1, 1e309, NaN) in every
+ * numeric query parameter. Every generated request is strictly invalid except hostile values
+ * in a read's free-text parameters, which may legitimately match nothing and answer 2xx, and extreme
+ * numbers inside a parameter's declared range (e.g. the last int page: an empty page).
  */
 public final class HostileRequests {
 
@@ -158,6 +160,20 @@ public final class HostileRequests {
                     badCreditCodes().forEach(c -> bad.put(c, false));
                 }
             }
+            if ("integer".equals(type) || "number".equals(type)) {
+                for (Map.Entry<String, Boolean> v : extremeNumbers(s, type).entrySet()) {
+                    if (bad.containsKey(v.getKey()) || (!v.getValue() && !op.safe() && !namesExistingResource(op))) {
+                        continue;
+                    }
+                    HostileRequest.Builder b = HostileRequest.on(op, "extreme-number", p.name() + "=" + v.getKey())
+                            .path(path(op, Map.of())).query(p.name(), v.getKey());
+                    withBaselineInputs(op, b);
+                    if (!v.getValue()) {
+                        b.lenient();
+                    }
+                    out.accept(b.build());
+                }
+            }
             for (Map.Entry<String, Boolean> v : bad.entrySet()) {
                 if (!v.getValue() && !op.safe() && !namesExistingResource(op)) {
                     continue; // a free-text value on a command without a named resource could be accepted
@@ -171,6 +187,33 @@ public final class HostileRequests {
                 out.accept(b.build());
             }
         }
+    }
+
+    /** Numbers at the edges of int, long and double, tried in every numeric query parameter. */
+    public static final List<String> EXTREME_NUMBERS = List.of("0", "-1", "2147483647", "2147483648", "9223372036854775807", "1e309", "NaN");
+
+    /**
+     * Each extreme number and whether it is strictly invalid for the schema: outside its declared
+     * {@code minimum}/{@code maximum}, past its {@code int32}/{@code int64} format, or not a whole
+     * number for an integer (1e309 and NaN are no finite number at all). A value inside the declared
+     * range may be answered 2xx (e.g. {@code page=2147483647}: an empty page) but never 5xx.
+     */
+    static Map<String, Boolean> extremeNumbers(JsonNode s, String type) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        java.math.BigDecimal min = s.has("minimum") ? s.get("minimum").decimalValue() : null;
+        java.math.BigDecimal max = s.has("maximum") ? s.get("maximum").decimalValue() : null;
+        String format = s.path("format").asText("");
+        for (String v : EXTREME_NUMBERS) {
+            if (v.equals("1e309") || v.equals("NaN")) {
+                out.put(v, true);
+                continue;
+            }
+            java.math.BigDecimal n = new java.math.BigDecimal(v);
+            boolean strict = (min != null && n.compareTo(min) < 0) || (max != null && n.compareTo(max) > 0)
+                    || ("integer".equals(type) && format.equals("int32") && n.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0);
+            out.put(v, strict);
+        }
+        return out;
     }
 
     /** Required query parameters with plausible values and the baseline body, around the one bad input. */
