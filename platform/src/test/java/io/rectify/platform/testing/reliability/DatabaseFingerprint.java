@@ -33,7 +33,7 @@ public final class DatabaseFingerprint {
                 tables = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("select table_schema, table_name from information_schema.tables "
                         + "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') "
-                        + "and table_name <> 'flyway_schema_history' order by 1, 2")) {
+                        + "and table_name not in ('flyway_schema_history', 'flyway_platform_history') order by 1, 2")) {
                     while (rs.next()) {
                         if (!ignored.contains(rs.getString(2))) {
                             tables.add("\"" + rs.getString(1) + "\".\"" + rs.getString(2) + "\"");

@@ -1,0 +1,57 @@
+package io.rectify.platform.schema;
+
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Splits what Quarkus found under {@code quarkus.flyway.locations} (db/migration and db/platform, both
+ * listed so Quarkus collects their scripts at build time) between two histories: the service's Flyway
+ * sees only its own scripts, {@link PlatformMigrations} — hung on it as a callback — only the platform's.
+ */
+@Singleton
+public class PlatformMigrationsHook implements FlywayConfigurationCustomizer {
+
+    static final String PLATFORM_DIR = "db/platform/";
+
+    @Override
+    public void customize(FluentConfiguration configuration) {
+        ResourceProvider all = configuration.getResourceProvider();
+        if (all == null) {
+            return; // not the Quarkus-built configuration: nothing to split
+        }
+        configuration.resourceProvider(only(all, path -> !isPlatform(path)));
+        List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
+        callbacks.add(new PlatformMigrations(only(all, PlatformMigrationsHook::isPlatform)));
+        configuration.callbacks(callbacks.toArray(Callback[]::new));
+    }
+
+    static boolean isPlatform(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith(PLATFORM_DIR) || p.startsWith("classpath:" + PLATFORM_DIR);
+    }
+
+    private static ResourceProvider only(ResourceProvider all, Predicate<String> path) {
+        return new ResourceProvider() {
+            @Override
+            public LoadableResource getResource(String name) {
+                LoadableResource r = all.getResource(name);
+                return r == null || !path.test(r.getAbsolutePath()) ? null : r;
+            }
+
+            @Override
+            public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+                return all.getResources(prefix, suffixes).stream().filter(r -> path.test(r.getAbsolutePath())).toList();
+            }
+        };
+    }
+}

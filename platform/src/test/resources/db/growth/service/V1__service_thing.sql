@@ -1,0 +1,2 @@
+-- a service's first script (PlatformMigrationsTest)
+create table service_thing (id bigint primary key);
