@@ -3,14 +3,15 @@ package io.rectify.platform.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rectify.platform.problem.DatabaseOutage;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import java.util.function.Consumer;
  * channel's {@code dead-letter-queue} failure strategy parks the record while the consumer carries on.
  * <p>
  * A database outage is not the record's fault: {@link #process} runs each try in a transaction of its
- * own and tries the same record again, with backoff, until the database is back (bounded by
- * {@code rectify.inbox.retry-limit}), so a restart of PostgreSQL dead-letters nothing. Nor does a
+ * own and tries the same record again, with exponential backoff and jitter (a SmallRye Fault Tolerance
+ * guard), until the database is back (bounded by {@code rectify.inbox.retry-limit}), so a restart of
+ * PostgreSQL dead-letters nothing. Nor does a
  * shutdown of the service: see {@link RedeliverOnShutdown}, the channels' failure strategy.
  */
 @ApplicationScoped
@@ -49,6 +51,8 @@ public class EventConsumer {
     @Inject
     DeadLetters deadLetters;
 
+    private Guard databaseRetry;
+
     /**
      * The way to consume: from a {@code @Blocking} {@code @Incoming} method (not {@code @Transactional}:
      * the transaction is begun here, once per try).
@@ -61,7 +65,7 @@ public class EventConsumer {
         }
         boolean[] handled = {false};
         try {
-            return withDatabaseRetries(consumer, where(record), () -> {
+            return withDatabaseRetries(consumer, where(record), Boolean.class, () -> {
                 handled[0] = false;
                 return QuarkusTransaction.requiringNew().call(() -> {
                     boolean ran = handle(consumer, record, effect);
@@ -116,7 +120,7 @@ public class EventConsumer {
             return 0;
         }
         try {
-            return withDatabaseRetries(consumer, "a batch from " + where(records.get(0)), () -> QuarkusTransaction.requiringNew().call(() -> {
+            return withDatabaseRetries(consumer, "a batch from " + where(records.get(0)), Integer.class, () -> QuarkusTransaction.requiringNew().call(() -> {
                 Set<UUID> fresh = processed.firstTimes(consumer, events.keySet());
                 List<IncomingEvent> firstSeen = events.values().stream().filter(e -> fresh.contains(e.id())).toList();
                 int duplicates = events.size() - firstSeen.size();
@@ -159,27 +163,47 @@ public class EventConsumer {
         }
     }
 
+    /**
+     * The consumers' database retry, a SmallRye Fault Tolerance guard: only a transient database failure
+     * is tried again (never while shutting down), after {@code retry-backoff} doubling up to
+     * {@code retry-max-backoff}, each pause ± {@code retry-jitter} so consumers that lost the database
+     * together do not hammer it together when it is back, for at most {@code retry-limit}.
+     */
+    @PostConstruct
+    void buildDatabaseRetry() {
+        databaseRetry = Guard.create()
+                .withDescription("rectify consumer database retry")
+                .withRetry()
+                .maxRetries(-1) // bounded by the duration: a restart or fail-over of the database takes what it takes
+                .maxDuration(config.retryLimit().toMillis(), ChronoUnit.MILLIS)
+                .delay(config.retryBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(config.retryJitter().toMillis(), ChronoUnit.MILLIS)
+                .whenException(e -> !RedeliverOnShutdown.stopping() && DatabaseOutage.isTransient(e))
+                .withExponentialBackoff().factor(2).maxDelay(config.retryMaxBackoff().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
+    }
+
     /** Runs {@code work} (which begins its own transaction), trying again while the database is out. */
-    private <T> T withDatabaseRetries(String consumer, String what, java.util.function.Supplier<T> work) {
-        Instant giveUp = Instant.now().plus(config.retryLimit());
-        Duration pause = config.retryBackoff();
-        for (int attempt = 1; ; attempt++) {
+    private <T> T withDatabaseRetries(String consumer, String what, Class<T> type, java.util.function.Supplier<T> work) {
+        int[] attempt = {0};
+        RuntimeException[] last = {null};
+        return databaseRetry.get(() -> {
+            if (attempt[0]++ > 0) {
+                registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
+                LOG.warnf("%s could not process %s (transient database failure), try %d: %s", consumer, what, attempt[0],
+                        last[0] == null ? "" : last[0].getMessage());
+            }
             RETRYING.set(Boolean.TRUE);
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (RedeliverOnShutdown.stopping() || !DatabaseOutage.isTransient(e) || Instant.now().plus(pause).isAfter(giveUp)) {
-                    throw e;
-                }
-                registry.counter("rectify.consumer.transient.retries", "consumer", consumer).increment();
-                LOG.warnf("%s could not process %s (try %d, transient database failure), trying again in %d ms: %s",
-                        consumer, what, attempt, pause.toMillis(), e.getMessage());
-                sleep(pause);
-                pause = min(pause.multipliedBy(2), config.retryMaxBackoff());
+                last[0] = e;
+                throw e;
             } finally {
                 RETRYING.set(Boolean.FALSE);
             }
-        }
+        }, type);
     }
 
     /**
@@ -218,16 +242,4 @@ public class EventConsumer {
         return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
-    }
 }

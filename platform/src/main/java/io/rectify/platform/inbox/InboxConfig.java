@@ -13,6 +13,13 @@ public interface InboxConfig {
     @WithDefault("500ms")
     Duration retryBackoff();
 
+    /**
+     * Each pause is moved by a random amount up to this, either way, so consumers that lost the database
+     * together do not all come back in the same millisecond.
+     */
+    @WithDefault("200ms")
+    Duration retryJitter();
+
     /** Longest pause between two tries. */
     @WithDefault("5s")
     Duration retryMaxBackoff();
