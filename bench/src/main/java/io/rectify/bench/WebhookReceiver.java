@@ -1,5 +1,6 @@
 package io.rectify.bench;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    static final String DELIVERY_HEADER = "X-Rectify-Delivery";
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -40,8 +40,8 @@ final class WebhookReceiver implements AutoCloseable {
         try (InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
         }
-        String id = exchange.getRequestHeaders().getFirst(DELIVERY_HEADER);
-        if (exchange.getRequestHeaders().getFirst("X-Rectify-Signature") == null) {
+        String id = exchange.getRequestHeaders().getFirst(WebhookSignature.DELIVERY_HEADER);
+        if (exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER) == null) {
             unsigned.incrementAndGet();
         }
         long now = System.nanoTime();

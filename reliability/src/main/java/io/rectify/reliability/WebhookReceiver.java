@@ -1,5 +1,6 @@
 package io.rectify.reliability;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -37,7 +38,7 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                record(exchange.getRequestHeaders().getFirst("X-Rectify-Delivery"), body);
+                record(exchange.getRequestHeaders().getFirst(WebhookSignature.DELIVERY_HEADER), body);
                 exchange.sendResponseHeaders(200, -1);
             } finally {
                 exchange.close();

@@ -1,5 +1,6 @@
 package io.rectify.notification.support;
 
+import io.rectify.contracts.notification.WebhookSignature;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -45,8 +46,8 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             int status = answerFor(path);
-            received.add(new Received(path, exchange.getRequestHeaders().getFirst("X-Rectify-Delivery"),
-                    exchange.getRequestHeaders().getFirst("X-Rectify-Signature"), body, status));
+            received.add(new Received(path, exchange.getRequestHeaders().getFirst(WebhookSignature.DELIVERY_HEADER),
+                    exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER), body, status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
