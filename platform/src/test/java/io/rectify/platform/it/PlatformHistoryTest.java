@@ -1,0 +1,44 @@
+package io.rectify.platform.it;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rectify.platform.schema.PlatformMigrations;
+import io.rectify.platform.testing.StandaloneBrokerResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Inside Quarkus, migrate-at-start keeps two histories: the platform's V0_x in their own, the service's in Flyway's. */
+@QuarkusTest
+@QuarkusTestResource(StandaloneBrokerResource.class)
+class PlatformHistoryTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void thePlatformsScriptsHaveTheirOwnHistory() throws SQLException {
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).startsWith("0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0."));
+        assertThat(versions("flyway_schema_history")).isNotEmpty().noneMatch(v -> v.startsWith("0."));
+    }
+
+    private List<String> versions(String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select version from " + table + " where version is not null and success order by installed_rank")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
