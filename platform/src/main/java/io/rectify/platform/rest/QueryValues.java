@@ -2,13 +2,14 @@ package io.rectify.platform.rest;
 
 import io.rectify.platform.problem.ProblemException;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The one way every service reads its query parameters (docs/engineering.md "Input vocabulary").
@@ -59,15 +60,7 @@ public final class QueryValues {
     }
 
     public static UUID uuid(String name, String value) {
-        String text = text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
-        }
+        return parsed(name, value, UUID::fromString, "must be a UUID");
     }
 
     /**
@@ -93,15 +86,7 @@ public final class QueryValues {
 
     /** An ISO date ({@code 2024-04-11}); null when absent. */
     public static LocalDate date(String name, String value) {
-        String text = text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date YYYY-MM-DD");
-        }
+        return parsed(name, value, LocalDate::parse, "must be a date YYYY-MM-DD");
     }
 
     /**
@@ -109,19 +94,13 @@ public final class QueryValues {
      * bound of a window includes its whole day. Null when absent.
      */
     public static Instant instant(String name, String value, boolean upperBound) {
-        String text = text(value);
-        if (text == null) {
-            return null;
-        }
-        try {
+        return parsed(name, value, text -> {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
                 return (upperBound ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD) or an ISO-8601 UTC timestamp");
-        }
+        }, "must be a date (YYYY-MM-DD) or an ISO-8601 UTC timestamp");
     }
 
     /** A path id that is not a UUID names nothing that exists: 404, as for an unknown id. */
@@ -130,6 +109,19 @@ public final class QueryValues {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.notFound(what, value);
+        }
+    }
+
+    /** Trimmed text through {@code parser}; null when absent; a value the parser refuses is a 422 stating the rule. */
+    private static <T> T parsed(String name, String value, Function<String, T> parser, String rule) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw ProblemException.invalid(name, rule);
         }
     }
 
