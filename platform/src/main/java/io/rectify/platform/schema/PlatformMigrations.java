@@ -27,8 +27,8 @@ import java.util.List;
  * {@code V0_4} added after a service's {@code V2} was applied is simply the platform's next step instead
  * of a version below the service's latest (which Flyway refuses). See docs/engineering.md "Migrations".
  * <p>
- * Runs as a callback of the service's own Flyway (Quarkus' migrate-at-start), before that Flyway validates
- * or migrates, so the platform's tables exist before any service script that refers to them, and a test's
+ * Runs as a callback of the service's own Flyway (Quarkus' migrate-at-start), just before that Flyway
+ * migrates, so the platform's tables exist before any service script that refers to them, and a test's
  * clean-at-start removes both histories at once. A database migrated under the former shared history
  * (platform rows {@code 0.x} in {@code flyway_schema_history}) is adopted: the platform history starts at
  * the latest of those versions and the rows leave the service's history.
@@ -67,9 +67,20 @@ public class PlatformMigrations implements Callback {
         return true;
     }
 
+    /**
+     * Before validation only the adoption of a shared history (validation would otherwise miss the
+     * platform's rows' scripts); the platform's scripts themselves run just before the service's
+     * migrations, once the service's history table exists — earlier, the platform's tables would make
+     * a fresh schema look like a non-empty one without history, which the service's Flyway refuses.
+     */
     @Override
     public void handle(Event event, Context context) {
-        migrate(context.getConfiguration());
+        Configuration service = context.getConfiguration();
+        if (event == Event.BEFORE_VALIDATE) {
+            adoptSharedHistory(service.getDataSource(), schemaOf(service), service.getTable());
+        } else {
+            migrate(service);
+        }
     }
 
     @Override
@@ -88,7 +99,11 @@ public class PlatformMigrations implements Callback {
                 .table(HISTORY_TABLE)
                 .placeholders(service.getPlaceholders())
                 .cleanDisabled(true)
-                .validateMigrationNaming(true);
+                .validateMigrationNaming(true)
+                // the schema already holds the service's history table: start the platform's at 0, below V0_1
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("platform history begins");
         if (scripts != null) {
             ClassProvider<JavaMigration> none = List::of;
             config.resourceProvider(scripts).javaMigrationClassProvider(none);

@@ -27,7 +27,7 @@ class PlatformHistoryTest {
 
     @Test
     void thePlatformsScriptsHaveTheirOwnHistory() throws SQLException {
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).startsWith("0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0."));
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).contains("0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0"));
         assertThat(versions("flyway_schema_history")).isNotEmpty().noneMatch(v -> v.startsWith("0."));
     }
 

@@ -53,11 +53,12 @@ class PlatformMigrationsTest {
     void aPlatformScriptAddedAfterTheServicesScriptsIsApplied() throws SQLException {
         service(new PlatformMigrations(PLATFORM)).migrate();
         assertThat(versions("flyway_schema_history")).containsExactly("1", "2");
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly("0.1", "0.2", "0.3");
+        // possibly after a baseline marker "0" (when the schema already held the service's history table)
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith("0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0"));
 
         service(new PlatformMigrations(PLATFORM, LATER)).migrate();
 
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly("0.1", "0.2", "0.3", "0.9.1");
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith("0.1", "0.2", "0.3", "0.9.1");
         assertThat(versions("flyway_schema_history")).containsExactly("1", "2");
         assertThat(tableExists("grown_later")).isTrue();
         service(new PlatformMigrations(PLATFORM, LATER)).validate();
