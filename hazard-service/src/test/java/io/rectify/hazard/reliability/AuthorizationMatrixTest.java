@@ -38,7 +38,7 @@ class AuthorizationMatrixTest extends HazardTestSupport {
     void singleHazardReadsAreInScopeOr404() {
         Place home = newCounty();
         Place elsewhere = newCounty();
-        String owner = newCreditCode();
+        String owner = newEnterprise(home);
         String id = reportGeneral(home, owner);
 
         Map<String, String> inScope = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ class HostileInputTest extends HazardTestSupport {
     @Test
     void hostileRequestsAreRefusedWithoutAStateChange() {
         Place place = newCounty();
-        String open = reportGeneral(place, newCreditCode());
+        String open = reportGeneral(place, newEnterprise(place));
         String at = HAZARDS + "/" + open;
         List<HostileRequest> outOfOrder = List.of(
                 HostileRequest.handMade("out-of-order", "POST", at + "/rectification",

@@ -107,7 +107,8 @@ public class InspectionService {
         inspection.scheduledAt = now;
         inspection.updatedAt = now;
         inspection.persistAndFlush();
-        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.scheduled(inspection, now));
+        List<String> subjects = experts.stream().filter(e -> e.subject != null).map(e -> e.subject).distinct().toList();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.scheduled(inspection, subjects, now));
         LOG.infof("inspection %s scheduled for enterprise %s on %s by %s", inspection.id, enterprise.creditCode,
                 inspection.scheduledOn, caller.subject());
         return documents.of(inspection);
