@@ -100,7 +100,10 @@ class HazardAccessTest extends HazardTestSupport {
         assertProblem(given(countyRegulator(here)).body(generalReport(elsewhere, code, "REGULATOR")).post(HAZARDS).then(), 403);
         given(countyRegulator(here)).body(generalReport(here, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(422);
         given(cityRegulator(here)).body(generalReport(here, code, "REGULATOR")).post(HAZARDS).then().statusCode(201);
-        given(agency()).body(generalReport(elsewhere, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(201);
+        // an agency system reports anywhere, but only where the enterprise is registered
+        given(agency()).body(generalReport(elsewhere, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(422)
+                .body("errors[0].field", equalTo("countyCode"));
+        given(agency()).body(generalReport(here, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(201);
     }
 
     @Test
