@@ -48,7 +48,8 @@ final class InspectionEvents {
     }
 
     static ConsentGranted consentGranted(Inspection i, Consent c, Instant at) {
-        return new ConsentGranted(i.id, i.enterpriseCreditCode, i.countyCode, c.scope.name(), c.grantedBy, c.grantedAt, at);
+        return new ConsentGranted(i.id, i.enterpriseCreditCode, i.countyCode, c.scope.name(), c.grantedBy, c.grantedAt, c.confirmedBy,
+                c.requestedBy, c.requestedAt, at);
     }
 
     static FindingConfirmed findingConfirmed(Inspection i, Finding f, Instant at) {
