@@ -1,5 +1,6 @@
 package io.rectify.inspection.service;
 
+import io.quarkus.arc.Unremovable;
 import io.rectify.platform.security.ExpertAssignments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.Set;
  * EXPERT here — the same rule hazard-service applies from InspectionScheduled.
  */
 @ApplicationScoped
+@Unremovable // looked up only through Instance<ExpertAssignments> in the platform's Caller
 public class AssignedEnterprises implements ExpertAssignments {
 
     @Inject
