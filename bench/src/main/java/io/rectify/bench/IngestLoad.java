@@ -40,7 +40,7 @@ final class IngestLoad {
             SyntheticCounty c = counties.get(i % counties.size());
             boolean major = random.nextInt(10) == 0;
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("enterpriseCreditCode", c.enterprise(random.nextInt(1000)));
+            body.put("enterpriseCreditCode", c.enterprise(random.nextInt(SyntheticCounty.ENTERPRISES))); // registered ones (CountySetup)
             body.put("countyCode", c.code());
             body.put("keyTask", KEY_TASKS[random.nextInt(KEY_TASKS.length)]);
             body.put("grade", major ? "MAJOR" : "GENERAL");

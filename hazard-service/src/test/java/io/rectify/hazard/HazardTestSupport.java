@@ -9,6 +9,12 @@ import io.rectify.contracts.CreditCode;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.EnterpriseRegistered;
+import io.rectify.contracts.inspection.InspectionScheduled;
+import io.rectify.hazard.service.EnterpriseRegistry;
+import io.rectify.hazard.service.InspectionAssignments;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import io.rectify.platform.testing.TestTokens;
 import io.rectify.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +44,12 @@ public abstract class HazardTestSupport {
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
     protected String prefix;
 
+    @Inject
+    protected EnterpriseRegistry registry;
+
+    @Inject
+    protected InspectionAssignments assignments;
+
     /** A county with its own city and province, so scope tests cannot match by accident. */
     public record Place(String county, String city, String province) {
     }
@@ -55,6 +67,35 @@ public abstract class HazardTestSupport {
         publishInspectionEvent(event.aggregateId(), UUID.randomUUID(), "CountyRegistered", EventJson.write(event));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given(admin()).get("/api/v1/counties/" + p.county() + "/hazard-summary").statusCode() == 200);
+    }
+
+    /** A fresh enterprise registered in {@code p} (EnterpriseRegistered through the broker), once hazard-service knows it. */
+    protected String newEnterprise(Place p) {
+        String creditCode = newCreditCode();
+        registerEnterprise(creditCode, p);
+        return creditCode;
+    }
+
+    /** Plays inspection-service: EnterpriseRegistered (or a change of county), then waits until the registry holds it. */
+    protected void registerEnterprise(String creditCode, Place p) {
+        EnterpriseRegistered event = new EnterpriseRegistered(creditCode, "Enterprise " + creditCode, p.county(), null, false, null, Instant.now());
+        publishInspectionEvent(creditCode, UUID.randomUUID(), "EnterpriseRegistered", EventJson.write(event));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> registry.countyOf(creditCode)).filter(p.county()::equals).isPresent());
+    }
+
+    /**
+     * Plays inspection-service: an inspection of the enterprise scheduled with the expert of this account
+     * subject (InspectionScheduled with expertSubjects), once hazard-service knows the assignment.
+     */
+    protected UUID assignExpert(String subject, String creditCode, Place p) {
+        UUID inspection = UUID.randomUUID();
+        InspectionScheduled event = new InspectionScheduled(inspection, null, creditCode, p.county(), List.of(UUID.randomUUID()),
+                List.of(subject), java.time.LocalDate.now(), "CENTRALISED", List.of(), Instant.now());
+        publishInspectionEvent(inspection.toString(), UUID.randomUUID(), "InspectionScheduled", EventJson.write(event));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> assignments.enterprisesOf(subject)).contains(creditCode));
+        return inspection;
     }
 
     protected void publishInspectionEvent(String key, UUID eventId, String name, String json) {
@@ -93,8 +134,14 @@ public abstract class HazardTestSupport {
         return TestTokens.bearer("PROVINCE_REGULATOR", "province", p.province());
     }
 
+    /** An expert whose token names the county: it sees the county's hazards without an assignment. */
     protected static String expert(Place p) {
-        return TestTokens.bearer("EXPERT", "province", p.province());
+        return TestTokens.bearer("EXPERT", "county", p.county());
+    }
+
+    /** An expert's token with no scope claims: it sees only the enterprises it is assigned to. */
+    protected static String expertAccount(String subject) {
+        return "Bearer " + TestTokens.builder(subject, "EXPERT").sign();
     }
 
     protected static String enterprise(String creditCode) {

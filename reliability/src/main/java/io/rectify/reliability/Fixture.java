@@ -32,7 +32,9 @@ public final class Fixture {
             counties.add(String.format("RL%d%03d", scenarioNumber, i));
             cities.add("Reliability City " + scenarioNumber + "-" + (i % 3));
         }
-        for (int i = 0; i < 10; i++) {
+        // as many enterprises in every county (at least ten in all); enterprise i is registered in county i % counties
+        int count = countyCount * Math.max(1, 10 / countyCount);
+        for (int i = 0; i < count; i++) {
             enterprises.add(CreditCode.complete(String.format("915100%02d%09d", scenarioNumber, i)));
         }
     }
@@ -58,6 +60,9 @@ public final class Fixture {
             inspection.post("/api/v1/counties", Map.of("code", counties.get(i), "name", "Reliability County " + counties.get(i),
                     "city", cityOf(i), "province", province, "tier", "LEAD", "status", "KEY"));
         }
+        for (int i = 0; i < enterprises.size(); i++) {
+            registerEnterprise(inspection, enterprises.get(i), countyOfEnterprise(i));
+        }
         for (String e : enterprises) {
             contact(notification, receiver, "ENTERPRISE", e);
         }
@@ -76,6 +81,30 @@ public final class Fixture {
                 throw new IllegalStateException("hazard-service did not learn the counties " + counties + " within 2 minutes");
             }
             sleep(500);
+        }
+        // and refuses reports naming an enterprise it has not heard of (EnterpriseRegistered), or another county
+        while (evidence.count("hazard-service", "select count(*) from enterprise where credit_code = any(?)",
+                (Object) enterprises.toArray(String[]::new)) < enterprises.size()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("hazard-service did not learn the enterprises of " + counties + " within 2 minutes");
+            }
+            sleep(500);
+        }
+    }
+
+    /** The county enterprise {@code i} is registered in: a report names the two together (the registry rule). */
+    public String countyOfEnterprise(int i) {
+        return counties.get(i % counties.size());
+    }
+
+    private static void registerEnterprise(Api inspection, String creditCode, String county) {
+        try {
+            inspection.post("/api/v1/enterprises", Map.of("creditCode", creditCode, "name", "Reliability Enterprise " + creditCode,
+                    "countyCode", county, "fineChemical", false));
+        } catch (Api.ApiException e) {
+            if (e.status() != 409) { // registered by an earlier run on the same stack
+                throw e;
+            }
         }
     }
 

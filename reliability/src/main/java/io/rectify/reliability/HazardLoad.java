@@ -119,8 +119,10 @@ public final class HazardLoad {
         long n = seq.incrementAndGet();
         String marker = "reliability " + plan.runId() + " " + plan.scenario() + " #" + n;
         ObjectNode body = JSON.createObjectNode();
-        body.put("enterpriseCreditCode", plan.enterprises().get((int) (n % plan.enterprises().size())));
-        body.put("countyCode", plan.counties().get((int) (n % plan.counties().size())));
+        // enterprise k is registered in county k % counties (Fixture): a report names the pair the registry holds
+        int k = (int) (n % plan.enterprises().size());
+        body.put("enterpriseCreditCode", plan.enterprises().get(k));
+        body.put("countyCode", plan.counties().get(k % plan.counties().size()));
         body.put("keyTask", "THREE_ONES");
         boolean major = n % 7 == 0;
         body.put("grade", major ? "MAJOR" : "GENERAL");

@@ -1,8 +1,13 @@
 package io.rectify.hazard.messaging;
 
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.EnterpriseRegistered;
 import io.rectify.contracts.inspection.FindingConfirmed;
+import io.rectify.contracts.inspection.InspectionCancelled;
+import io.rectify.contracts.inspection.InspectionScheduled;
 import io.rectify.hazard.service.CountyDirectory;
+import io.rectify.hazard.service.EnterpriseRegistry;
+import io.rectify.hazard.service.InspectionAssignments;
 import io.rectify.hazard.service.FindingImport;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads {@code inspection.events}: keeps the county directory and turns each confirmed finding into a
- * hazard. One transaction per record holds the processed event id, the effect and any outbox row.
+ * Reads {@code inspection.events}: keeps the county directory, the enterprise registry and the experts'
+ * assignments, and turns each confirmed finding into a hazard. One transaction per record holds the processed event id, the effect and any outbox row.
  */
 @ApplicationScoped
 public class InspectionEventsConsumer {
@@ -30,12 +35,21 @@ public class InspectionEventsConsumer {
     @Inject
     FindingImport findings;
 
+    @Inject
+    EnterpriseRegistry enterprises;
+
+    @Inject
+    InspectionAssignments assignments;
+
     @Incoming("inspection-events")
     @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
         consumer.process(CONSUMER, record, event -> {
             switch (event.name()) {
                 case "CountyRegistered" -> counties.register(event.payload(CountyRegistered.class));
+                case "EnterpriseRegistered" -> enterprises.register(event.payload(EnterpriseRegistered.class));
+                case "InspectionScheduled" -> assignments.scheduled(event.payload(InspectionScheduled.class));
+                case "InspectionCancelled" -> assignments.cancelled(event.payload(InspectionCancelled.class));
                 case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
                 default -> { } // other inspection events do not concern hazards; producers may add more
             }

@@ -68,6 +68,9 @@ public class HazardService {
     HazardPermissions permissions;
 
     @Inject
+    EnterpriseRegistry enterprises;
+
+    @Inject
     HazardTrail trail;
 
     @Inject
@@ -79,6 +82,7 @@ public class HazardService {
                 .map(c -> Jurisdiction.ofCounty(c.province, c.city, c.code))
                 .orElseThrow(() -> ProblemException.invalid("countyCode", "unknown key county " + request.countyCode()));
         permissions.requireMayReport(request.enterpriseCreditCode(), request.source(), county);
+        enterprises.requireRegisteredIn(request.enterpriseCreditCode(), request.countyCode());
         Instant now = now();
         Instant dueAt = dueAtOf(request, now);
 

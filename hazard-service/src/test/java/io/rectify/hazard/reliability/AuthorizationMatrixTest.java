@@ -38,7 +38,7 @@ class AuthorizationMatrixTest extends HazardTestSupport {
     void singleHazardReadsAreInScopeOr404() {
         Place home = newCounty();
         Place elsewhere = newCounty();
-        String owner = newCreditCode();
+        String owner = newEnterprise(home);
         String id = reportGeneral(home, owner);
 
         Map<String, String> inScope = new LinkedHashMap<>();
@@ -48,12 +48,17 @@ class AuthorizationMatrixTest extends HazardTestSupport {
         inScope.put("CITY_REGULATOR", cityRegulator(home));
         inScope.put("COUNTY_REGULATOR", countyRegulator(home));
         inScope.put("EXPERT", expert(home));
+        String assigned = "expert-" + java.util.UUID.randomUUID();
+        assignExpert(assigned, owner, home);
+        inScope.put("EXPERT assigned to the enterprise", expertAccount(assigned));
         inScope.put("ENTERPRISE", enterprise(owner));
         Map<String, String> outOfScope = new LinkedHashMap<>();
         outOfScope.put("PROVINCE_REGULATOR", provinceRegulator(elsewhere));
         outOfScope.put("CITY_REGULATOR", cityRegulator(elsewhere));
         outOfScope.put("COUNTY_REGULATOR", countyRegulator(elsewhere));
         outOfScope.put("EXPERT", expert(elsewhere));
+        outOfScope.put("EXPERT not assigned, no claims", expertAccount("expert-" + java.util.UUID.randomUUID()));
+        outOfScope.put("EXPERT not assigned, the county's province", TestTokens.bearer("EXPERT", "province", home.province()));
         outOfScope.put("ENTERPRISE", enterprise(newCreditCode()));
         outOfScope.put("COUNTY_REGULATOR without a county claim", TestTokens.bearer("COUNTY_REGULATOR"));
 

@@ -33,7 +33,9 @@ class HostileInputTest extends HazardTestSupport {
     @Test
     void hostileRequestsAreRefusedWithoutAStateChange() {
         Place place = newCounty();
-        String open = reportGeneral(place, newCreditCode());
+        String owner = newEnterprise(place);
+        String open = reportGeneral(place, owner);
+        Place other = newCounty();
         String at = HAZARDS + "/" + open;
         List<HostileRequest> outOfOrder = List.of(
                 HostileRequest.handMade("out-of-order", "POST", at + "/rectification",
@@ -41,7 +43,11 @@ class HostileInputTest extends HazardTestSupport {
                 HostileRequest.handMade("out-of-order", "POST", at + "/verification", "{\"outcome\":\"ACCEPTED\"}", "verification while OPEN"),
                 HostileRequest.handMade("out-of-order", "POST", at + "/sign-off", "{\"comment\":\"done\"}", "sign-off while OPEN"),
                 HostileRequest.handMade("out-of-order", "POST", at + "/sign-off", null, "sign-off without a body while OPEN"),
-                HostileRequest.handMade("out-of-order", "POST", at + "/reopen", "{\"reason\":\"recurred\"}", "reopen while OPEN"));
+                HostileRequest.handMade("out-of-order", "POST", at + "/reopen", "{\"reason\":\"recurred\"}", "reopen while OPEN"),
+                HostileRequest.handMade("registry", "POST", HAZARDS, io.rectify.contracts.EventJson.write(generalReport(place, newCreditCode(), "REGULATOR")),
+                        "a report naming an enterprise registered nowhere"),
+                HostileRequest.handMade("registry", "POST", HAZARDS, io.rectify.contracts.EventJson.write(generalReport(other, owner, "SELF_CHECK")),
+                        "a report naming a registered enterprise in another registered county"));
 
         Findings findings = HostileInputSuite.against(base)
                 .database(dataSource)
@@ -52,6 +58,7 @@ class HostileInputTest extends HazardTestSupport {
         assertThat(findings.violations()).isEmpty();
         assertThat(findings.operations()).isGreaterThanOrEqualTo(10);
         assertThat(findings.sent()).isGreaterThan(500);
-        assertThat(findings.perCategory()).containsKeys("out-of-order", "bad-credit-code", "unknown-enum", "huge-body", "injection", "extreme-number");
+        assertThat(findings.perCategory()).containsKeys("out-of-order", "registry", "bad-credit-code", "unknown-enum", "huge-body", "injection",
+                "extreme-number");
     }
 }

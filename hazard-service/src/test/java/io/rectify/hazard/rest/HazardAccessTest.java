@@ -19,7 +19,7 @@ class HazardAccessTest extends HazardTestSupport {
     @Test
     void noValidTokenIs401() {
         Place place = newCounty();
-        String id = reportGeneral(place, newCreditCode());
+        String id = reportGeneral(place, newEnterprise(place));
         for (String bearer : new String[]{null, "Bearer not-a-jwt", "Bearer " + TestTokens.expired("ADMIN"), "Bearer " + TestTokens.wrongIssuer("ADMIN")}) {
             assertProblem(given(bearer).get(HAZARDS + "/" + id).then(), 401);
             assertProblem(given(bearer).get(HAZARDS).then(), 401);
@@ -32,7 +32,7 @@ class HazardAccessTest extends HazardTestSupport {
     @Test
     void wrongRoleIs403OnEveryChangingEndpoint() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         assertProblem(given(expert(place)).body(generalReport(place, code, "REGULATOR")).post(HAZARDS).then(), 403);
         assertProblem(act(expert(place), id, "plan", plan()), 403);
@@ -49,8 +49,8 @@ class HazardAccessTest extends HazardTestSupport {
     @Test
     void anEnterpriseSeesAndChangesOnlyItsOwnHazards() {
         Place place = newCounty();
-        String mine = newCreditCode();
-        String theirs = newCreditCode();
+        String mine = newEnterprise(place);
+        String theirs = newEnterprise(place);
         String myHazard = reportGeneral(place, mine);
         String theirHazard = reportGeneral(place, theirs);
 
@@ -75,9 +75,9 @@ class HazardAccessTest extends HazardTestSupport {
     void regulatorsSeeAndActOnlyInsideTheirJurisdiction() {
         Place here = newCounty();
         Place elsewhere = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(here);
         String id = reportGeneral(here, code);
-        String other = reportGeneral(elsewhere, newCreditCode());
+        String other = reportGeneral(elsewhere, newEnterprise(elsewhere));
 
         for (String inScope : new String[]{countyRegulator(here), cityRegulator(here), provinceRegulator(here), expert(here), agency(), admin()}) {
             given(inScope).get(HAZARDS + "/" + id).then().statusCode(200);
@@ -100,13 +100,16 @@ class HazardAccessTest extends HazardTestSupport {
         assertProblem(given(countyRegulator(here)).body(generalReport(elsewhere, code, "REGULATOR")).post(HAZARDS).then(), 403);
         given(countyRegulator(here)).body(generalReport(here, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(422);
         given(cityRegulator(here)).body(generalReport(here, code, "REGULATOR")).post(HAZARDS).then().statusCode(201);
-        given(agency()).body(generalReport(elsewhere, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(201);
+        // an agency system reports anywhere, but only where the enterprise is registered
+        given(agency()).body(generalReport(elsewhere, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(422)
+                .body("errors[0].field", equalTo("countyCode"));
+        given(agency()).body(generalReport(here, code, "SELF_CHECK")).post(HAZARDS).then().statusCode(201);
     }
 
     @Test
     void expertsVerifyAndRegulatorsPlanInScope() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         act(countyRegulator(place), id, "plan", plan()).statusCode(200);
         act(enterprise(code), id, "rectification", rectification()).statusCode(200);
@@ -118,7 +121,7 @@ class HazardAccessTest extends HazardTestSupport {
     @Test
     void countySummaryCountsByStatusGradeKeyTaskAndOverdue() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String first = reportGeneral(place, code);
         reportGeneral(place, code);
         given(countyRegulator(place)).body(majorReport(place, code)).post(HAZARDS).then().statusCode(201);

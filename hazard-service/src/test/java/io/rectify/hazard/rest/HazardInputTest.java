@@ -31,7 +31,7 @@ class HazardInputTest extends HazardTestSupport {
     @Test
     void malformedJsonWrongTypesAndUnknownEnumsAre400() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String me = enterprise(code);
         assertProblem(postRaw(me, HAZARDS, "{\"enterpriseCreditCode\": \"" + code + "\","), 400);
         assertProblem(postRaw(me, HAZARDS, "[1, 2, 3]"), 400);
@@ -63,7 +63,7 @@ class HazardInputTest extends HazardTestSupport {
     @Test
     void missingFieldsAre422NamingEachField() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String me = enterprise(code);
         JsonPath empty = postRaw(me, HAZARDS, "{}").statusCode(422).contentType("application/problem+json").extract().jsonPath();
         assertThat(empty.getList("errors.field", String.class))
@@ -96,7 +96,7 @@ class HazardInputTest extends HazardTestSupport {
     @Test
     void domainRulesOfAReportAre422() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String me = enterprise(code);
 
         String wrongCheck = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
@@ -186,7 +186,7 @@ class HazardInputTest extends HazardTestSupport {
     @Test
     void idempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         Map<String, Object> body = generalReport(place, code, "SELF_CHECK");
         String key = UUID.randomUUID().toString();
 

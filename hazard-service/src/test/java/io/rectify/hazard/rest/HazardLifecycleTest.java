@@ -33,7 +33,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void happyPathToSignedOffWithEveryEventInOrder() throws Exception {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String me = enterprise(code);
 
         Response reported = given(me).body(generalReport(place, code, "SELF_CHECK")).post(HAZARDS);
@@ -93,7 +93,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void rejectionLoopCountsRejectionsAndNeedsAReason() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         act(enterprise(code), id, "plan", plan()).statusCode(200);
 
@@ -119,7 +119,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void extensionByARegulatorAtMostTwiceToALaterDate() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         Instant due = Instant.parse(given(admin()).get(HAZARDS + "/" + id).path("dueAt"));
 
@@ -148,7 +148,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void reopenASignedOffHazardWithAReason() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         assertProblem(act(countyRegulator(place), id, "reopen", Map.of("reason", "recurred")), 409);
         toVerified(place, code, id);
@@ -167,7 +167,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void outOfOrderTransitionNamesTheStatusAndTheAllowedActions() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         act(countyRegulator(place), id, "sign-off", Map.of()).statusCode(409).contentType("application/problem+json")
                 .body("currentStatus", equalTo("OPEN"), "allowedActions", hasItems("PLAN", "EXTEND_DEADLINE"));
@@ -178,7 +178,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void staleIfMatchIs412AndTwoRacingUpdatesGiveOne200AndOne412() throws Exception {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         assertProblem(act(enterprise(code), id, "plan", plan(), 7), 412);
 
@@ -203,7 +203,7 @@ class HazardLifecycleTest extends HazardTestSupport {
     @Test
     void majorHazardIsUnderCountySupervisionAndSignedOffOnlyByARegulator() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = given(countyRegulator(place)).body(majorReport(place, code)).post(HAZARDS).then().statusCode(201)
                 .body("supervisionLevel", equalTo("COUNTY"), "majorCriterion", equalTo("MHC-07"), "source", equalTo("REGULATOR"))
                 .extract().path("id");

@@ -48,7 +48,7 @@ class OverdueSweepTest extends HazardTestSupport {
     @Test
     void anOverdueHazardIsAnnouncedOncePerDueDate() throws Exception {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         String id = reportOverdue(place, code);
         String onTime = reportGeneral(place, code);
 
@@ -86,7 +86,7 @@ class OverdueSweepTest extends HazardTestSupport {
     @Test
     void racingSweepsAnnounceEachHazardExactlyOnce() throws Exception {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 30; i++) {
             ids.add(reportOverdue(place, code));

@@ -1,6 +1,7 @@
 package io.rectify.inspection.rest;
 
 import io.rectify.inspection.domain.InspectionStatus;
+import io.rectify.inspection.service.ConsentService;
 import io.rectify.inspection.service.InspectionService;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
@@ -50,6 +51,9 @@ public class InspectionResource {
 
     @Inject
     InspectionService inspections;
+
+    @Inject
+    ConsentService consents;
 
     @Inject
     IdempotencyKeys idempotency;
@@ -156,11 +160,13 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/consents")
-    @RolesAllowed({ADMIN, EXPERT})
-    @Operation(summary = "Record the enterprise's consent", description = "CONTROL_SYSTEM_DATA or DOCUMENT_COPY, who granted it and when "
-            + "(audited with who recorded it). Allowed while SCHEDULED or IN_PROGRESS, once per scope; an assigned expert (or "
-            + "ADMIN). Publishes ConsentGranted. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Recorded; ETag is the inspection's new version")
+    @RolesAllowed({ADMIN, EXPERT, ENTERPRISE})
+    @Operation(summary = "Request, or grant, the enterprise's consent", description = "CONTROL_SYSTEM_DATA or DOCUMENT_COPY. An "
+            + "assigned expert (or ADMIN) requests it with the scope alone: it is REQUESTED and does not count yet (a grantedBy "
+            + "from them is 422). A token of the inspected enterprise grants it (GRANTED, with who at the enterprise and when; an "
+            + "open request of the scope is thereby confirmed) and ConsentGranted is published. Allowed while SCHEDULED or "
+            + "IN_PROGRESS, once per scope (409). Honours Idempotency-Key; If-Match checks the inspection's version.")
+    @APIResponse(responseCode = "201", description = "Requested or granted; ETag is the inspection's new version")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
@@ -171,9 +177,33 @@ public class InspectionResource {
     public Response recordConsent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                   @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid @NotNull ConsentRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections/" + id + "/consents", request, () -> {
-            ConsentDocument consent = inspections.recordConsent(id, ifMatch, request);
-            return Response.created(URI.create("/api/v1/inspections/" + id)).entity(consent).build();
+            ConsentService.Change change = caller.is(ENTERPRISE)
+                    ? consents.grant(id, ifMatch, request.scope(), request.grantedBy(), request.grantedAt())
+                    : consents.request(id, ifMatch, request.scope(), request.grantedBy(), request.grantedAt());
+            return Response.created(URI.create("/api/v1/inspections/" + id)).tag(Versions.etag(change.inspectionVersion()))
+                    .entity(change.consent()).build();
         });
+    }
+
+    @POST
+    @Path("/{id}/consents/{consentId}/confirmation")
+    @RolesAllowed({ENTERPRISE})
+    @Operation(summary = "The enterprise confirms a requested consent", description = "Only a token of the inspected enterprise: "
+            + "REQUESTED -> GRANTED with who at the enterprise (grantedBy, default the account) and when; the account is kept as "
+            + "confirmedBy. Publishes ConsentGranted. 409 when already granted or the inspection is finished.")
+    @APIResponse(responseCode = "200", description = "Granted; ETag is the inspection's new version")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "Conflict")
+    @APIResponse(ref = "PreconditionFailed")
+    @APIResponse(ref = "ValidationFailed")
+    public Response confirmConsent(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId,
+                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid ConsentConfirmation confirmation) {
+        ConsentService.Change change = consents.confirm(id, consentId, ifMatch,
+                confirmation == null ? null : confirmation.grantedBy(), confirmation == null ? null : confirmation.grantedAt());
+        return Response.ok(change.consent()).tag(Versions.etag(change.inspectionVersion())).build();
     }
 
     private static Response withTag(InspectionDocument inspection) {

@@ -32,8 +32,10 @@ final class InspectionEvents {
                 e.majorHazardInstallationGrade, at);
     }
 
-    static InspectionScheduled scheduled(Inspection i, Instant at) {
+    /** @param expertSubjects the account subjects of the assigned experts that have one (how consumers know an expert's token) */
+    static InspectionScheduled scheduled(Inspection i, List<String> expertSubjects, Instant at) {
         return new InspectionScheduled(i.id, i.campaignId, i.enterpriseCreditCode, i.countyCode, List.copyOf(i.expertIds),
+                List.copyOf(expertSubjects),
                 i.scheduledOn, i.mode.name(), List.copyOf(i.keyTasks), at);
     }
 
@@ -46,7 +48,8 @@ final class InspectionEvents {
     }
 
     static ConsentGranted consentGranted(Inspection i, Consent c, Instant at) {
-        return new ConsentGranted(i.id, i.enterpriseCreditCode, i.countyCode, c.scope.name(), c.grantedBy, c.grantedAt, at);
+        return new ConsentGranted(i.id, i.enterpriseCreditCode, i.countyCode, c.scope.name(), c.grantedBy, c.grantedAt, c.confirmedBy,
+                c.requestedBy, c.requestedAt, at);
     }
 
     static FindingConfirmed findingConfirmed(Inspection i, Finding f, Instant at) {

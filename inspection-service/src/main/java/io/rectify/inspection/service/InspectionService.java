@@ -2,7 +2,6 @@ package io.rectify.inspection.service;
 
 import io.rectify.contracts.Topics;
 import io.rectify.inspection.domain.Campaign;
-import io.rectify.inspection.domain.Consent;
 import io.rectify.inspection.domain.County;
 import io.rectify.inspection.domain.Enterprise;
 import io.rectify.inspection.domain.Expert;
@@ -12,8 +11,6 @@ import io.rectify.inspection.domain.InspectionAction;
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.inspection.domain.KeyTask;
 import io.rectify.inspection.rest.CompleteRequest;
-import io.rectify.inspection.rest.ConsentDocument;
-import io.rectify.inspection.rest.ConsentRequest;
 import io.rectify.inspection.rest.InspectionDocument;
 import io.rectify.inspection.rest.ScheduleRequest;
 import io.rectify.platform.outbox.Outbox;
@@ -43,7 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Inspections: scheduling and the lifecycle, consents, completion. Each use case is one transaction
+ * Inspections: scheduling and the lifecycle, completion (consents: {@link ConsentService}). Each use case is one transaction
  * that changes the state and appends its event(s) to the outbox.
  */
 @ApplicationScoped
@@ -107,7 +104,8 @@ public class InspectionService {
         inspection.scheduledAt = now;
         inspection.updatedAt = now;
         inspection.persistAndFlush();
-        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.scheduled(inspection, now));
+        List<String> subjects = experts.stream().filter(e -> e.subject != null).map(e -> e.subject).distinct().toList();
+        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.scheduled(inspection, subjects, now));
         LOG.infof("inspection %s scheduled for enterprise %s on %s by %s", inspection.id, enterprise.creditCode,
                 inspection.scheduledOn, caller.subject());
         return documents.of(inspection);
@@ -194,32 +192,6 @@ public class InspectionService {
         return documents.of(inspection);
     }
 
-    /** Records the enterprise's consent; evidence of that kind is accepted from then on. */
-    @Transactional
-    public ConsentDocument recordConsent(UUID id, String ifMatch, ConsentRequest request) {
-        Inspection inspection = forChange(id, ifMatch);
-        access.requireRunner(inspection);
-        Instant now = Instant.now();
-        inspection.apply(InspectionAction.RECORD_CONSENT, now);
-        if (Consent.count("inspectionId = ?1 and scope = ?2", id, request.scope()) > 0) {
-            throw ProblemException.conflict("the enterprise's " + request.scope() + " consent is already recorded for inspection " + id);
-        }
-        Consent consent = new Consent();
-        consent.id = UUID.randomUUID();
-        consent.inspectionId = id;
-        consent.scope = request.scope();
-        consent.grantedBy = request.grantedBy().trim();
-        consent.grantedAt = request.grantedAt() == null ? now : request.grantedAt();
-        consent.recordedBy = caller.subject();
-        consent.recordedAt = now;
-        consent.persist();
-        Inspection.flush();
-        outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.consentGranted(inspection, consent, now));
-        LOG.infof("consent %s for inspection %s recorded by %s", consent.scope, id, caller.subject());
-        return ConsentDocument.of(consent);
-    }
-
-    /** The inspection, locked for the change, visible to the caller and at the version the client expects. */
     Inspection forChange(UUID id, String ifMatch) {
         Inspection inspection = access.visibleInspection(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.checkIfMatch(ifMatch, inspection.version);

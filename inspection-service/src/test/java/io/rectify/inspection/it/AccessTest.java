@@ -72,9 +72,13 @@ class AccessTest {
                 .body("detail", containsString("only the experts assigned"));
         // an expert without an expert record behind the token is not assigned either
         action(inspection, "start", TestTokens.bearer("EXPERT")).statusCode(403);
-        // experts schedule only inspections they are on themselves
-        as(stranger.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(expert.id()), LocalDate.of(2024, 4, 12)))
+        // experts schedule only inspections they are on themselves, of enterprises they already see (assigned)
+        as(expert.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(stranger.id()), LocalDate.of(2024, 4, 12)))
                 .post("/api/v1/inspections").then().statusCode(403);
+        as(stranger.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(stranger.id()), LocalDate.of(2024, 4, 12)))
+                .post("/api/v1/inspections").then().statusCode(422).body("errors[0].field", equalTo("enterpriseCreditCode"));
+        as(expert.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(expert.id()), LocalDate.of(2024, 4, 19)))
+                .post("/api/v1/inspections").then().statusCode(201);
         action(inspection, "start", expert.bearer()).statusCode(200);
         as(stranger.bearer()).body(finding("OTHER", "GENERAL", null)).post("/api/v1/inspections/" + inspection + "/findings")
                 .then().statusCode(403);

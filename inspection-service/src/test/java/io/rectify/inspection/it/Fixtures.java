@@ -105,8 +105,9 @@ final class Fixtures {
         return body;
     }
 
+    /** Scheduled by a regulator (ADMIN here) with the expert on it: experts schedule only where they are already assigned. */
     static String schedule(String creditCode, Expert expert, LocalDate day) {
-        return as(expert.bearer()).body(scheduleBody(creditCode, List.of(expert.id()), day))
+        return as(ADMIN).body(scheduleBody(creditCode, List.of(expert.id()), day))
                 .post("/api/v1/inspections").then().statusCode(201).extract().path("id");
     }
 
@@ -139,8 +140,18 @@ final class Fixtures {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** The expert requests the consent and a token of the inspected enterprise confirms it. */
     static void consent(String inspectionId, Expert expert, String scope) {
-        as(expert.bearer()).body(Map.of("scope", scope, "grantedBy", "张伟 (安全总监)"))
-                .post("/api/v1/inspections/" + inspectionId + "/consents").then().statusCode(201);
+        String consentId = as(expert.bearer()).body(Map.of("scope", scope))
+                .post("/api/v1/inspections/" + inspectionId + "/consents").then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("REQUESTED")).extract().path("id");
+        String enterprise = as(ADMIN).get("/api/v1/inspections/" + inspectionId).then().extract().path("enterpriseCreditCode");
+        as(enterpriseToken(enterprise)).body(Map.of("grantedBy", "张伟 (安全总监)"))
+                .post("/api/v1/inspections/" + inspectionId + "/consents/" + consentId + "/confirmation").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("GRANTED"));
+    }
+
+    static String enterpriseToken(String creditCode) {
+        return "Bearer " + TestTokens.builder("enterprise-" + creditCode, "ENTERPRISE", "creditCode", creditCode).sign();
     }
 }

@@ -1,6 +1,7 @@
 package io.rectify.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -8,14 +9,19 @@ import java.util.Set;
 
 /**
  * The authenticated caller of this request: who, in which role, with which scope (claims
- * {@code province}, {@code city}, {@code county}, {@code creditCode}). The one place that decides
- * whether a record is inside the caller's scope.
+ * {@code province}, {@code city}, {@code county}, {@code creditCode}). Whether a record is inside the
+ * caller's scope is decided by {@link Scope}, the one definition of it.
  */
 @RequestScoped
 public class Caller {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    Instance<ExpertAssignments> assignments;
+
+    private Scope scope;
 
     public String subject() {
         String name = jwt.getName();
@@ -66,37 +72,31 @@ public class Caller {
     }
 
     /**
-     * Whether a record in {@code where} is inside this caller's scope. Experts are scoped by whichever
-     * scope claims their token carries (none: everywhere); the assignment checks are the service's.
+     * Whether a record in {@code where} is inside this caller's scope: {@link #scope()}'s single-resource
+     * check (experts see the enterprises they are assigned to, plus the county of their token).
      */
     public boolean canSee(Jurisdiction where) {
-        if (seesEverything()) {
-            return true;
-        }
-        if (is(Roles.PROVINCE_REGULATOR) && matches(province(), where.province())) {
-            return true;
-        }
-        if (is(Roles.CITY_REGULATOR) && matches(city(), where.city()) && matchesIfSet(province(), where.province())) {
-            return true;
-        }
-        if (is(Roles.COUNTY_REGULATOR) && matches(county(), where.countyCode())) {
-            return true;
-        }
-        if (is(Roles.EXPERT) && matchesIfSet(province(), where.province()) && matchesIfSet(county(), where.countyCode())) {
-            return true;
-        }
-        return is(Roles.ENTERPRISE) && where.creditCode() != null && matches(creditCode(), where.creditCode());
+        return scope().allows(where);
     }
 
     /** A regulator acting inside its scope (ADMIN counts as one everywhere). */
     public boolean regulates(Jurisdiction where) {
-        return is(Roles.ADMIN) || (isRegulator() && canSeeAsRegulator(where));
+        return Scope.ofRegulator(roles(), province(), city(), county()).allows(where);
     }
 
-    private boolean canSeeAsRegulator(Jurisdiction where) {
-        return (is(Roles.PROVINCE_REGULATOR) && matches(province(), where.province()))
-                || (is(Roles.CITY_REGULATOR) && matches(city(), where.city()))
-                || (is(Roles.COUNTY_REGULATOR) && matches(county(), where.countyCode()));
+    /** This caller's data scope, computed once per request; {@link Scope#where} gives its search filter. */
+    public Scope scope() {
+        if (scope == null) {
+            scope = Scope.of(roles(), province(), city(), county(), creditCode(), assignedEnterprises());
+        }
+        return scope;
+    }
+
+    private Set<String> assignedEnterprises() {
+        if (!is(Roles.EXPERT) || subject() == null || !assignments.isResolvable()) {
+            return Set.of();
+        }
+        return assignments.get().enterprisesOf(subject());
     }
 
     private String claim(String name) {
@@ -104,11 +104,4 @@ public class Caller {
         return value == null ? null : value.toString().replace("\"", "");
     }
 
-    private static boolean matches(String mine, String theirs) {
-        return mine != null && mine.equals(theirs);
-    }
-
-    private static boolean matchesIfSet(String mine, String theirs) {
-        return mine == null || mine.equals(theirs);
-    }
 }

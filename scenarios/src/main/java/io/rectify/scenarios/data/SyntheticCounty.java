@@ -1,6 +1,7 @@
 package io.rectify.scenarios.data;
 
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.EnterpriseRegistered;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,17 @@ public record SyntheticCounty(String code, String name, String city, String prov
     /** What inspection-service would publish for this county. */
     public CountyRegistered registered(Instant at) {
         return new CountyRegistered(code, name, city, province, "KEY", "ACTIVE", at);
+    }
+
+    /**
+     * Enterprises registered per generated county (hazard-service accepts reports only for registered
+     * enterprises in their registered county): reports name {@code enterprise(0 … ENTERPRISES - 1)}.
+     */
+    public static final int ENTERPRISES = 100;
+
+    /** What inspection-service would publish when the {@code index}-th enterprise of this county is registered. */
+    public EnterpriseRegistered enterpriseRegistered(int index, Instant at) {
+        return new EnterpriseRegistered(enterprise(index), "Bench enterprise " + code + "-" + index, code, null, false, null, at);
     }
 
     /** The {@code index}-th enterprise of this county: a valid unified social credit code, the same on every run. */

@@ -52,7 +52,7 @@ final class Actors {
         return token("demo-county-regulator-" + code, "COUNTY_REGULATOR", "province", DemoPlan.PROVINCE, "city", c.city(), "county", code);
     }
 
-    /** Experts are sent province-wide: their token carries the province, and they act on what they are assigned. */
+    /** Experts are sent province-wide, but see and act on the enterprises they are assigned to (a province claim grants an expert nothing). */
     String expert(String subject) {
         return token(subject, "EXPERT", "province", DemoPlan.PROVINCE);
     }

@@ -279,7 +279,7 @@ public final class DemoScenario {
         Instant dueAt = Instant.now().plus(options.nearDueIn()).truncatedTo(ChronoUnit.SECONDS);
         List<JsonNode> reported = new ArrayList<>();
         for (DemoPlan.NearDueHazard n : plan.nearDueHazards()) {
-            JsonNode h = hazard(actors.county(n.countyCode())).post("/api/v1/hazards", obj("enterpriseCreditCode", n.enterpriseCreditCode(),
+            JsonNode h = RegisteredReports.report(hazard(actors.county(n.countyCode())), obj("enterpriseCreditCode", n.enterpriseCreditCode(),
                     "countyCode", n.countyCode(), "keyTask", n.keyTask(), "grade", n.grade(), "majorCriterion", n.majorCriterion(),
                     "description", n.description(), "dueAt", dueAt.toString(), "source", "REGULATOR"));
             if (n.planned()) {
@@ -328,12 +328,12 @@ public final class DemoScenario {
             expert.post("/api/v1/inspections/" + id + "/start", null);
             if (i.needsControlSystemConsent()) {
                 DemoPlan.Finding first = i.findings().stream().filter(DemoPlan.Finding::controlSystemEvidence).findFirst().orElseThrow();
-                if (!consentRuleShown) {
-                    showConsentRule(expert, id, first);
+                String shown = EnterpriseConsent.obtain(expert, inspection(actors.enterprise(i.enterpriseCreditCode())), id,
+                        consentRuleShown ? null : findingBody(id, first));
+                if (shown != null) {
+                    say("%s", shown);
                     consentRuleShown = true;
                 }
-                expert.post("/api/v1/inspections/" + id + "/consents", obj("scope", "CONTROL_SYSTEM_DATA",
-                        "grantedBy", "企业安全总监 the enterprise's safety director"));
                 counts.consents++;
             }
             for (DemoPlan.Finding f : i.findings()) {
@@ -355,23 +355,9 @@ public final class DemoScenario {
         Set<String> tasks = new TreeSet<>();
         plan.inspections().forEach(i -> tasks.addAll(i.keyTasks()));
         long major = recorded.stream().filter(r -> r.finding().major()).count();
-        say("%d findings confirmed (%d major, with their MHC criteria), %d consents recorded; key tasks covered: %s",
+        say("%d findings confirmed (%d major, with their MHC criteria), %d consents confirmed by the enterprises; key tasks covered: %s",
                 recorded.size(), major, counts.consents, tasks);
         return recorded;
-    }
-
-    /** Evidence of a DCS/SIS export before the enterprise consented is refused (409); after consent it is taken. */
-    private void showConsentRule(Api expert, String inspectionId, DemoPlan.Finding f) {
-        try {
-            expert.post("/api/v1/inspections/" + inspectionId + "/findings", findingBody(inspectionId, f));
-            throw new DemoFailure("inspection-service accepted CONTROL_SYSTEM_DATA evidence without the enterprise's consent "
-                    + "(POST /api/v1/inspections/" + inspectionId + "/findings answered 2xx, expected 409)");
-        } catch (ApiException e) {
-            if (e.status() != 409) {
-                throw e;
-            }
-            say("DCS data as evidence before the enterprise's consent: refused (409); consent recorded, then accepted");
-        }
     }
 
     private Map<String, Object> findingBody(String inspectionId, DemoPlan.Finding f) {

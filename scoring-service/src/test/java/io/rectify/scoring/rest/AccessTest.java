@@ -84,7 +84,11 @@ class AccessTest extends ScoringTestSupport {
         assertScope(TestTokens.bearer("CITY_REGULATOR", "city", x.city, "province", x.province));
         assertScope(TestTokens.bearer("PROVINCE_REGULATOR", "province", x.province));
         assertScope(TestTokens.bearer("EXPERT", "county", x.code));
-        for (String everywhere : List.of(ADMIN, TestTokens.bearer("AGENCY_SYSTEM"), TestTokens.bearer("EXPERT"))) {
+        // experts see by assignment (enterprises) and their token's county: a county index only through the county claim
+        String bareExpert = TestTokens.bearer("EXPERT", "province", x.province);
+        as(bareExpert).get("/api/v1/counties/{c}/index", x.code).then().statusCode(404).contentType(PROBLEM);
+        as(bareExpert).queryParam("size", 500).get("/api/v1/rankings").then().statusCode(200).body("total", equalTo(0));
+        for (String everywhere : List.of(ADMIN, TestTokens.bearer("AGENCY_SYSTEM"))) {
             as(everywhere).get("/api/v1/counties/{c}/index", y.code).then().statusCode(200);
             as(everywhere).queryParam("size", 500).get("/api/v1/rankings").then().statusCode(200)
                     .body("items.countyCode", hasItem(x.code)).body("items.countyCode", hasItem(y.code));
