@@ -3,6 +3,7 @@ package io.rectify.hazard.audit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.hazard.HazardTestSupport;
 import io.rectify.platform.testing.DatabaseSuperuser;
+import io.rectify.platform.testing.RuntimeRolePrivileges;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
@@ -30,6 +31,24 @@ class HistoryChainTest extends HazardTestSupport {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String runtimeUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String runtimePassword;
+
+    @ConfigProperty(name = "quarkus.flyway.username")
+    String ownerUser;
+
+    @Test
+    void theRuntimeRoleCanNeitherTruncateNorUpdateNorDeleteNorAlterTheTrails() throws Exception {
+        assertThat(runtimeUser).as("services and migrations run as different roles").isNotEqualTo(ownerUser);
+        reportGeneral(newCounty(), newCreditCode());
+        for (String trail : List.of("hazard_history", "audit_checkpoint", "audit_checkpoint_head")) {
+            assertThat(RuntimeRolePrivileges.forbiddenButAllowed(jdbcUrl, runtimeUser, runtimePassword, trail)).as(trail).isEmpty();
+        }
+    }
 
     @Test
     void aLineChangedByTheSuperuserIsReportedBrokenAtThatEntry() {

@@ -26,6 +26,7 @@ import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.rectify.inspection.audit.InspectionTrail;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -50,6 +51,9 @@ import java.util.UUID;
 public class InspectionService {
 
     private static final Logger LOG = Logger.getLogger(InspectionService.class);
+
+    @Inject
+    InspectionTrail trail;
 
     @Inject
     Caller caller;
@@ -166,6 +170,7 @@ public class InspectionService {
         inspection.cancelledAt = now;
         inspection.cancelReason = reason.trim();
         Inspection.flush();
+        trail.record(id, "CANCEL", null, now, java.util.Map.of("reason", inspection.cancelReason));
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.cancelled(inspection, now));
         LOG.infof("inspection %s cancelled by %s", id, caller.subject());
         return documents.of(inspection);
@@ -190,6 +195,10 @@ public class InspectionService {
             outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.findingConfirmed(inspection, finding, now));
         }
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.completed(inspection, confirmed.size(), now));
+        java.util.Map<String, Object> completion = new java.util.LinkedHashMap<>();
+        completion.put("summary", inspection.summary);
+        completion.put("confirmedFindings", confirmed.stream().map(f -> f.id).toList());
+        trail.record(id, "COMPLETE", null, now, completion);
         LOG.infof("inspection %s completed by %s with %d confirmed findings", id, caller.subject(), confirmed.size());
         return documents.of(inspection);
     }
@@ -214,6 +223,7 @@ public class InspectionService {
         consent.recordedAt = now;
         consent.persist();
         Inspection.flush();
+        trail.record(id, "RECORD_CONSENT", consent.id, now, ConsentDocument.of(consent));
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.consentGranted(inspection, consent, now));
         LOG.infof("consent %s for inspection %s recorded by %s", consent.scope, id, caller.subject());
         return ConsentDocument.of(consent);

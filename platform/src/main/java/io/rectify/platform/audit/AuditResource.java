@@ -28,6 +28,35 @@ public class AuditResource {
     @Inject
     AuditVerifier verifier;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @GET
+    @Path("/checkpoints/latest")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_SYSTEM})
+    @Operation(summary = "The latest signed checkpoint of this service", description = "As published on audit.checkpoints.")
+    @APIResponse(responseCode = "200", description = "The checkpoint")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public io.rectify.contracts.audit.AuditCheckpoint latestCheckpoint() {
+        return checkpoints.latest().orElseThrow(() -> ProblemException.notFound("audit checkpoint", "latest"));
+    }
+
+    @GET
+    @Path("/checkpoints/{seq}/verification")
+    @RolesAllowed({Roles.ADMIN, Roles.AGENCY_SYSTEM})
+    @Operation(summary = "Hold a checkpoint against the trails as they are now",
+            description = "Recomputes the root from the stored entries up to where the checkpoint saw each chain: matches is false when "
+                    + "anything the checkpoint covered was changed since.")
+    @APIResponse(responseCode = "200", description = "The check")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public CheckpointVerification verifyCheckpoint(@PathParam("seq") long seq) {
+        return checkpoints.verify(seq).orElseThrow(() -> ProblemException.notFound("audit checkpoint", seq));
+    }
+
     @GET
     @Path("/verification")
     @RolesAllowed({Roles.ADMIN, Roles.AGENCY_SYSTEM})

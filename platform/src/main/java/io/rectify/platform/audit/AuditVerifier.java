@@ -1,5 +1,6 @@
 package io.rectify.platform.audit;
 
+import io.rectify.contracts.audit.CheckpointSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -105,6 +106,54 @@ public class AuditVerifier {
             }
             return new ServiceVerification(broken.isEmpty(), entries, chains, broken.isEmpty() ? null : broken.get(0).brokenAt(), broken);
         });
+    }
+
+    /**
+     * Each chain's hash at the given seq, recomputed from the entries' content alone (stored hashes are
+     * not trusted): what a checkpoint's root is checked against. A chain that no longer reaches that seq,
+     * or a trail this service does not know, gets the hash {@code "missing"}.
+     */
+    public List<CheckpointSignature.Head> recomputeHeads(Connection c, List<CheckpointSignature.Head> wanted) throws SQLException {
+        Map<String, Map<String, Long>> byTrail = new HashMap<>();
+        for (CheckpointSignature.Head h : wanted) {
+            byTrail.computeIfAbsent(h.trail(), t -> new HashMap<>()).put(h.aggregateId(), h.seq());
+        }
+        Map<String, String> found = new HashMap<>();
+        for (AuditTrail trail : trails()) {
+            Map<String, Long> seqs = byTrail.get(trail.name());
+            if (seqs == null) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement(select(trail) + " order by " + trail.aggregateColumn() + ", seq")) {
+                ps.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String aggregateId = null;
+                    String previous = null;
+                    while (rs.next()) {
+                        String current = rs.getString(1);
+                        if (!current.equals(aggregateId)) {
+                            aggregateId = current;
+                            previous = null;
+                        }
+                        Long want = seqs.get(current);
+                        long seq = rs.getLong(2);
+                        if (want == null || seq > want) {
+                            continue;
+                        }
+                        previous = ChainHash.of(trail.name(), current, seq, previous, content(rs, trail));
+                        if (seq == want) {
+                            found.put(trail.name() + "\n" + current, previous);
+                        }
+                    }
+                }
+            }
+        }
+        List<CheckpointSignature.Head> heads = new ArrayList<>();
+        for (CheckpointSignature.Head h : wanted) {
+            heads.add(new CheckpointSignature.Head(h.trail(), h.aggregateId(), h.seq(),
+                    found.getOrDefault(h.trail() + "\n" + h.aggregateId(), "missing")));
+        }
+        return heads;
     }
 
     private static int finish(AuditTrail trail, ChainWalk walk, Map<String, Head> heads, List<ServiceVerification.BrokenChain> broken) {
