@@ -112,7 +112,10 @@ snapshot_apps() {
 reset_databases() {
   local db
   for db in "${BDB[@]}" "$REF_DB"; do
-    psql_app postgres "drop database if exists \"$db\" with (force)" >/dev/null
+    # by their owner: rectify_owner since least privilege (issue 12), the app role before
+    PGPASSWORD=$DB_OWNER_PASSWORD psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U "$DB_OWNER" -d postgres \
+      -c "drop database if exists \"$db\" with (force)" >/dev/null 2>&1 ||
+      psql_app postgres "drop database if exists \"$db\" with (force)" >/dev/null
   done
   DATABASES=("${BDB[@]}" "$REF_DB")
   pg_bootstrap >&2
@@ -229,8 +232,9 @@ p1_ingest() {
 # are pgbench variables (-D), so they travel as statement parameters, as the service's JDBC driver sends them.
 p1_reference() {
   local db=${BDB[hazard-service]} script=$BRUN/p1-pgbench.sql out
-  PGPASSWORD=$DB_PASSWORD pg_dump -s -h "$PG_HOST" -U "$DB_USER" "$db" |
-    PGPASSWORD=$DB_PASSWORD psql -X -q -h "$PG_HOST" -U "$DB_USER" -d "$REF_DB" >/dev/null
+  # as the owner: the runtime role may not read Flyway's history (least privilege), pg_dump locks every table
+  PGPASSWORD=$DB_OWNER_PASSWORD pg_dump -s -h "$PG_HOST" -U "$DB_OWNER" "$db" |
+    PGPASSWORD=$DB_OWNER_PASSWORD psql -X -q -h "$PG_HOST" -U "$DB_OWNER" -d "$REF_DB" >/dev/null
   local q="select h.description, h.location, h.recommended_measure, hh.payload::text, o.payload, o.type
              from hazard h join hazard_history hh on hh.hazard_id = h.id
              join outbox_event o on o.aggregateid = h.id::text where h.county_code like 'P1%' limit 1"
@@ -241,12 +245,13 @@ p1_reference() {
   cat >"$script" <<'EOF2'
 BEGIN;
 INSERT INTO hazard (id, source, enterprise_credit_code, county_code, key_task, grade, description, location, recommended_measure, status, reported_at, due_at, version) VALUES (gen_random_uuid(), 'REGULATOR', '91P10000000000001X', 'P10001', 'THREE_ONES', 'GENERAL', :desc, :loc, :measure, 'OPEN', now(), now() + interval '30 days', 0) RETURNING id \gset
-INSERT INTO hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version) VALUES (:id, now(), 'bench-agency-system', 'AGENCY_SYSTEM', 'REPORT', NULL, 'OPEN', :hpayload, 0);
+INSERT INTO audit_chain_head (trail, aggregate_id, seq) VALUES ('hazard_history', :id, 0) ON CONFLICT (trail, aggregate_id) DO UPDATE SET seq = audit_chain_head.seq RETURNING seq, hash;
+WITH entry AS (INSERT INTO hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version, seq, prev_hash, hash) VALUES (:id, now(), 'bench-agency-system', 'AGENCY_SYSTEM', 'REPORT', NULL, 'OPEN', :hpayload, 0, 1, NULL, md5(random()::text) || md5(random()::text)) RETURNING seq, hash) UPDATE audit_chain_head SET seq = (SELECT seq FROM entry), hash = (SELECT hash FROM entry) WHERE trail = 'hazard_history' AND aggregate_id = :id::text;
 INSERT INTO outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, occurred_at) VALUES (gen_random_uuid(), 'hazard', :id, :otype, 'hazard.events', :opayload, now());
 COMMIT;
 EOF2
   bsay "P1 reference: pgbench, $P1_CLIENTS clients, ${P1_SECONDS}s"
-  out=$(PGPASSWORD=$DB_PASSWORD pgbench -h "$PG_HOST" -U "$DB_USER" -n -M prepared -c "$P1_CLIENTS" -j 2 \
+  out=$(PGPASSWORD=$DB_OWNER_PASSWORD pgbench -h "$PG_HOST" -U "$DB_OWNER" -n -M prepared -c "$P1_CLIENTS" -j 2 \
     -T "$P1_SECONDS" -D desc="$desc" -D loc="$loc" -D measure="$measure" -D hpayload="$hpayload" \
     -D opayload="$opayload" -D otype="$otype" -f "$script" "$REF_DB" 2>&1) || { echo "$out" >&2; die "pgbench failed"; }
   echo "$out" >"$BRUN/p1-pgbench.txt"

@@ -141,11 +141,14 @@ pg_rel_bootstrap() {
   local db
   as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -d postgres \
     -c "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD'" 9>&-
+  # least privilege as on the shared stack: the owner role migrates, the services run as $DB_USER
+  as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -d postgres \
+    -c "CREATE ROLE $DB_OWNER LOGIN PASSWORD '$DB_OWNER_PASSWORD'" 9>&-
   for db in "${REL_DATABASES[@]}"; do
     as_postgres psql -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -d postgres \
-      -c "CREATE DATABASE \"$db\" OWNER $DB_USER" 9>&-
+      -c "CREATE DATABASE \"$db\" OWNER $DB_OWNER" 9>&-
   done
-  rel "PostgreSQL :$PG_PORT role $DB_USER, databases ${REL_DATABASES[*]}"
+  rel "PostgreSQL :$PG_PORT roles $DB_OWNER/$DB_USER, databases ${REL_DATABASES[*]}"
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ final class ChaseSweepBench {
 
     private static Connection connect(Options o) throws Exception {
         return DriverManager.getConnection(o.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/rectify_notification_bench"),
-                o.text("db-user", "rectify"), o.text("db-password", "rectify"));
+                // the seeder empties tables: the owner role may, the services' runtime role may not (least privilege)
+                o.text("db-user", "rectify_owner"), o.text("db-password", "rectify_owner"));
     }
 
     static void seed(Options o) throws Exception {

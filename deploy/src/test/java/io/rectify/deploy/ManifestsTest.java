@@ -43,7 +43,8 @@ class ManifestsTest {
             "inspection.events", Map.of("retention.ms", "-1"),
             "hazard.events", Map.of("retention.ms", "-1"),
             "county.index", Map.of("cleanup.policy", "compact"),
-            "notification.events", Map.of("retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)));
+            "notification.events", Map.of("retention.ms", String.valueOf(30L * 24 * 60 * 60 * 1000)),
+            "audit.checkpoints", Map.of("retention.ms", "-1"));
     private static final int CONTRACT_PARTITIONS = 6;
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::\\d+)?/([^?]+).*");

@@ -6,7 +6,8 @@ package io.rectify.contracts;
  */
 public interface EventPayload {
 
-    /** The producing domain: {@code inspection}, {@code hazard}, {@code scoring} or {@code notification}. */
+    /** The producing domain: {@code inspection}, {@code hazard}, {@code scoring} or {@code notification}
+     * ({@code audit} for the checkpoints every service publishes). */
     String domain();
 
     /** The aggregate id: the record key and the CloudEvents subject. */

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String HAZARD_EVENTS = "hazard.events";
     public static final String COUNTY_INDEX = "county.index";
     public static final String NOTIFICATION_EVENTS = "notification.events";
+    /** Signed checkpoints of every service's audit trails (kept forever; no Rectify service consumes it). */
+    public static final String AUDIT_CHECKPOINTS = "audit.checkpoints";
 
     /** Partitions of every topic: the ceiling on consumers per group. */
     public static final int PARTITIONS = 6;

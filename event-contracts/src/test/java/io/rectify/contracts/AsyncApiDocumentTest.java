@@ -32,6 +32,13 @@ class AsyncApiDocumentTest {
             "hazard", Topics.HAZARD_EVENTS,
             "scoring", Topics.COUNTY_INDEX,
             "notification", Topics.NOTIFICATION_EVENTS);
+    /** Every topic something is published to: the domains' topics and the services' audit checkpoints (not consumed, no DLQ). */
+    private static final Map<String, String> PUBLISHED_BY_DOMAIN = Map.of(
+            "inspection", Topics.INSPECTION_EVENTS,
+            "hazard", Topics.HAZARD_EVENTS,
+            "scoring", Topics.COUNTY_INDEX,
+            "notification", Topics.NOTIFICATION_EVENTS,
+            "audit", Topics.AUDIT_CHECKPOINTS);
 
     private static JsonNode doc;
 
@@ -48,7 +55,7 @@ class AsyncApiDocumentTest {
     void isAnAsyncApi3DocumentOfTheFourTopics() {
         assertThat(doc.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(doc.path("defaultContentType").asText()).isEqualTo(CloudEvent.CONTENT_TYPE);
-        for (String topic : TOPIC_BY_DOMAIN.values()) {
+        for (String topic : PUBLISHED_BY_DOMAIN.values()) {
             JsonNode kafka = channel(topic).path("bindings").path("kafka");
             assertThat(kafka.path("topic").asText()).as(topic).isEqualTo(topic);
             assertThat(kafka.path("partitions").asInt()).as(topic).isEqualTo(Topics.PARTITIONS);
@@ -61,6 +68,7 @@ class AsyncApiDocumentTest {
         assertThat(topicConfig(Topics.HAZARD_EVENTS).path("retention.ms").asLong()).isEqualTo(-1);
         assertThat(topicConfig(Topics.COUNTY_INDEX).path("cleanup.policy")).extracting(JsonNode::asText).containsExactly("compact");
         assertThat(topicConfig(Topics.NOTIFICATION_EVENTS).path("retention.ms").asLong()).isEqualTo(Duration.ofDays(30).toMillis());
+        assertThat(topicConfig(Topics.AUDIT_CHECKPOINTS).path("retention.ms").asLong()).isEqualTo(-1);
     }
 
     @Test
@@ -95,7 +103,7 @@ class AsyncApiDocumentTest {
         assertThat(message.at("/payload/schemaFormat").asText()).isEqualTo("application/schema+json;version=draft-2020-12");
         assertThat(message.path("headers").findValues("ce_type")).extracting(node -> node.path("const").asText())
                 .contains(kind.cloudEventType());
-        assertThat(names(channel(TOPIC_BY_DOMAIN.get(kind.domain())).path("messages"))).contains(kind.messageKey());
+        assertThat(names(channel(PUBLISHED_BY_DOMAIN.get(kind.domain())).path("messages"))).contains(kind.messageKey());
     }
 
     @Test
@@ -133,7 +141,7 @@ class AsyncApiDocumentTest {
                 .map(operation -> doc.at(operation.at("/channel/$ref").asText().substring(1)).path("address").asText())
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(sentTo).containsExactlyInAnyOrderElementsOf(TOPIC_BY_DOMAIN.values());
+        assertThat(sentTo).containsExactlyInAnyOrderElementsOf(PUBLISHED_BY_DOMAIN.values());
     }
 
     private static JsonNode channel(String address) {

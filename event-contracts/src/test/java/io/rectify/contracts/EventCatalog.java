@@ -68,6 +68,7 @@ final class EventCatalog {
             collectRecords(root, types);
         }
         types.add(CountyIndexDocument.class);
+        types.add(io.rectify.contracts.audit.AuditCheckpoint.class);
         return types.stream()
                 .map(EventCatalog::kindOf)
                 .sorted(Comparator.comparing(EventKind::cloudEventType))

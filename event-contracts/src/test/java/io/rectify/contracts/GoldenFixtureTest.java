@@ -26,7 +26,8 @@ class GoldenFixtureTest {
             "inspection", "/inspectionId",
             "hazard", "/hazard/id",
             "notification", "/hazardId",
-            "scoring", "/countyCode");
+            "scoring", "/countyCode",
+            "audit", "/service");
     /** Reference-data events of inspection.events are keyed by their natural key, "the latest one wins". */
     private static final Map<String, String> KEY_BY_EVENT = Map.of(
             "CountyRegistered", "/code",

@@ -84,6 +84,10 @@ class DeliveryTest {
             assertThat(r.delivery()).isEqualTo(n.get("id"));
             assertThat(WebhookSignature.verify(r.body(), r.signature(), SECRET)).isTrue();
         });
+        // both attempts form the notification's hash chain (audit trail of deliveries)
+        io.restassured.RestAssured.given().header("Authorization", io.rectify.notification.support.Api.ADMIN)
+                .get("/api/v1/audit/trails/delivery_attempt/{id}/verification", n.get("id")).then().statusCode(200)
+                .body("intact", org.hamcrest.Matchers.equalTo(true)).body("entries", org.hamcrest.Matchers.equalTo(2));
     }
 
     @Test

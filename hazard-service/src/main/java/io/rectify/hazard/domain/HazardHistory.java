@@ -12,7 +12,10 @@ import org.hibernate.annotations.ColumnTransformer;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of a hazard's audit trail. Append-only: the database refuses updates and deletes. */
+/**
+ * One line of a hazard's audit trail, read only: lines are written through the platform's AuditChain
+ * (hash-chained per hazard). Append-only: the database refuses updates and deletes.
+ */
 @Entity
 @Table(name = "hazard_history")
 public class HazardHistory extends PanacheEntityBase {
@@ -53,4 +56,14 @@ public class HazardHistory extends PanacheEntityBase {
     /** The version of the hazard after this change. */
     @Column(name = "hazard_version", nullable = false)
     public long hazardVersion;
+
+    /** Position in the hazard's chain: 1, 2, … */
+    @Column(nullable = false)
+    public long seq;
+
+    @Column(name = "prev_hash")
+    public String prevHash;
+
+    @Column(nullable = false)
+    public String hash;
 }

@@ -7,6 +7,7 @@ import io.rectify.hazard.domain.HazardStatus;
 import io.rectify.hazard.service.HazardFilter;
 import io.rectify.hazard.service.HazardQueries;
 import io.rectify.hazard.service.HazardService;
+import io.rectify.platform.audit.ChainVerification;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
@@ -148,6 +149,20 @@ public class HazardResource {
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
     public PageResult<HistoryEntry> history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         return queries.history(id, page).map(HistoryEntry::of);
+    }
+
+    @GET
+    @Path("/{id}/history/verification")
+    @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.EXPERT, Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
+    @Operation(summary = "Check a hazard's audit trail", description = "Recomputes the hazard's hash chain from the stored history: "
+            + "intact, entries, brokenAt (the seq of the first entry that does not hold, or null). Same scope as the history.")
+    @APIResponse(responseCode = "200", description = "The check",
+            content = @Content(schema = @Schema(implementation = ChainVerification.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ChainVerification verifyHistory(@PathParam("id") UUID id) {
+        return queries.verifyHistory(id);
     }
 
     @POST

@@ -1,10 +1,13 @@
 package io.rectify.hazard.service;
 
+import io.rectify.hazard.audit.HazardTrails;
 import io.rectify.hazard.domain.County;
 import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.Hazard;
 import io.rectify.hazard.domain.HazardHistory;
 import io.rectify.hazard.domain.HazardStatus;
+import io.rectify.platform.audit.AuditVerifier;
+import io.rectify.platform.audit.ChainVerification;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
@@ -33,6 +36,9 @@ public class HazardQueries {
 
     private static final String FROM = " from Hazard h left join County c on c.code = h.countyCode";
     private static final List<HazardStatus> CLOCK_RUNNING = List.of(HazardStatus.OPEN, HazardStatus.RECTIFYING);
+
+    @Inject
+    AuditVerifier verifier;
 
     @Inject
     EntityManager em;
@@ -116,6 +122,12 @@ public class HazardQueries {
                 .setParameter("id", hazardId).getSingleResult();
         return page.fetch(em.createQuery("from HazardHistory l where l.hazardId = :id order by l.id", HazardHistory.class)
                 .setParameter("id", hazardId), total);
+    }
+
+    /** The hazard's chain recomputed; 404 like {@link #get} when outside the caller's scope. */
+    public ChainVerification verifyHistory(UUID hazardId) {
+        get(hazardId);
+        return verifier.verify(HazardTrails.HISTORY, hazardId);
     }
 
     /** Counts of one county; 404 when the county is unknown or outside the caller's scope. */

@@ -6,8 +6,10 @@ import io.rectify.contracts.hazard.Actor;
 import io.rectify.contracts.hazard.HazardEvent;
 import io.rectify.contracts.hazard.HazardSnapshot;
 import io.rectify.hazard.domain.Hazard;
-import io.rectify.hazard.domain.HazardHistory;
+import io.rectify.hazard.audit.HazardTrails;
 import io.rectify.hazard.domain.HazardStatus;
+import io.rectify.platform.audit.AuditChain;
+import io.rectify.platform.audit.AuditJson;
 import io.rectify.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -35,6 +39,9 @@ public class HazardTrail {
     Outbox outbox;
 
     @Inject
+    AuditChain chain;
+
+    @Inject
     HazardSnapshots snapshots;
 
     /**
@@ -51,17 +58,17 @@ public class HazardTrail {
         em.flush();
         HazardSnapshot snapshot = snapshots.of(hazard, at);
 
-        HazardHistory line = new HazardHistory();
-        line.hazardId = hazard.id;
-        line.at = at;
-        line.who = actor.subject();
-        line.role = actor.role();
-        line.action = action;
-        line.fromStatus = from == null ? null : from.name();
-        line.toStatus = hazard.status.name();
-        line.payload = payload == null ? "{}" : EventJson.write(payload);
-        line.hazardVersion = hazard.version;
-        em.persist(line);
+        // the history line, chained to the hazard's previous one (hash over its canonical JSON)
+        Map<String, Object> line = new HashMap<>();
+        line.put("at", at);
+        line.put("who", actor.subject());
+        line.put("role", actor.role());
+        line.put("action", action);
+        line.put("from_status", from == null ? null : from.name());
+        line.put("to_status", hazard.status.name());
+        line.put("payload", new AuditJson(payload == null ? "{}" : EventJson.write(payload)));
+        line.put("hazard_version", hazard.version);
+        chain.append(HazardTrails.HISTORY, hazard.id, line);
 
         HazardEvent e = event.apply(snapshot);
         outbox.append(Topics.HAZARD_EVENTS, e, at);

@@ -63,7 +63,7 @@ class AuthorizationMatrixTest extends HazardTestSupport {
         outOfScope.put("COUNTY_REGULATOR without a county claim", TestTokens.bearer("COUNTY_REGULATOR"));
 
         int checked = 0;
-        for (String read : new String[]{HAZARDS + "/" + id, HAZARDS + "/" + id + "/history"}) {
+        for (String read : new String[]{HAZARDS + "/" + id, HAZARDS + "/" + id + "/history", HAZARDS + "/" + id + "/history/verification"}) {
             for (Map.Entry<String, String> caller : inScope.entrySet()) {
                 given(caller.getValue()).get(read).then().statusCode(200);
                 checked++;

@@ -7,6 +7,7 @@ import io.rectify.inspection.domain.ConsentStatus;
 import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.InspectionAction;
 import io.rectify.inspection.rest.ConsentDocument;
+import io.rectify.inspection.audit.InspectionTrail;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
@@ -42,6 +43,9 @@ public class ConsentService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    InspectionTrail trail;
+
     /** The result of an act: the consent and the inspection's new version. */
     public record Change(ConsentDocument consent, long inspectionVersion) {
     }
@@ -69,6 +73,7 @@ public class ConsentService {
         consent.recordedAt = now;
         consent.persist();
         Inspection.flush();
+        trail.record(inspectionId, "REQUEST_CONSENT", consent.id, now, ConsentDocument.of(consent));
         LOG.infof("consent %s for inspection %s requested by %s", scope, inspectionId, caller.subject());
         return new Change(ConsentDocument.of(consent), inspection.version);
     }
@@ -118,6 +123,7 @@ public class ConsentService {
         consent.grantedAt = grantedAt == null ? now : grantedAt;
         consent.persist();
         Inspection.flush();
+        trail.record(inspection.id, "RECORD_CONSENT", consent.id, now, ConsentDocument.of(consent));
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.consentGranted(inspection, consent, now));
         LOG.infof("consent %s for inspection %s granted by the enterprise's account %s%s", consent.scope, inspection.id,
                 caller.subject(), consent.requestedBy == null ? "" : " (requested by " + consent.requestedBy + ")");

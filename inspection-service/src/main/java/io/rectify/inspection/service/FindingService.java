@@ -14,6 +14,7 @@ import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.rectify.inspection.audit.InspectionTrail;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -45,6 +46,9 @@ public class FindingService {
     @Inject
     InspectionConfig config;
 
+    @Inject
+    InspectionTrail trail;
+
     /** The result of a change: the finding and the inspection's new version (its ETag). */
     public record Change(FindingDocument finding, long inspectionVersion) {
     }
@@ -64,6 +68,7 @@ public class FindingService {
         finding.apply(draft, now);
         finding.persist();
         Inspection.flush();
+        trail.record(inspectionId, "RECORD_FINDING", finding.id, now, FindingDocument.of(finding));
         LOG.infof("finding %s (%s) recorded on inspection %s by %s", finding.id, finding.grade, inspectionId, caller.subject());
         return new Change(FindingDocument.of(finding), inspection.version);
     }
@@ -78,6 +83,7 @@ public class FindingService {
         check(inspection, draft);
         finding.apply(draft, now);
         Inspection.flush();
+        trail.record(inspectionId, "EDIT_FINDING", findingId, now, FindingDocument.of(finding));
         LOG.infof("finding %s on inspection %s edited by %s", findingId, inspectionId, caller.subject());
         return new Change(FindingDocument.of(finding), inspection.version);
     }
@@ -93,6 +99,7 @@ public class FindingService {
         finding.withdrawnAt = now;
         finding.withdrawnBy = caller.subject();
         Inspection.flush();
+        trail.record(inspectionId, "WITHDRAW_FINDING", findingId, now, FindingDocument.of(finding));
         LOG.infof("finding %s on inspection %s withdrawn by %s", findingId, inspectionId, caller.subject());
         return inspection.version;
     }

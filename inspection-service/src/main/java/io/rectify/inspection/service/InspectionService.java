@@ -23,6 +23,7 @@ import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.rectify.inspection.audit.InspectionTrail;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -47,6 +48,9 @@ import java.util.UUID;
 public class InspectionService {
 
     private static final Logger LOG = Logger.getLogger(InspectionService.class);
+
+    @Inject
+    InspectionTrail trail;
 
     @Inject
     Caller caller;
@@ -164,6 +168,7 @@ public class InspectionService {
         inspection.cancelledAt = now;
         inspection.cancelReason = reason.trim();
         Inspection.flush();
+        trail.record(id, "CANCEL", null, now, java.util.Map.of("reason", inspection.cancelReason));
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.cancelled(inspection, now));
         LOG.infof("inspection %s cancelled by %s", id, caller.subject());
         return documents.of(inspection);
@@ -188,10 +193,15 @@ public class InspectionService {
             outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.findingConfirmed(inspection, finding, now));
         }
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.completed(inspection, confirmed.size(), now));
+        java.util.Map<String, Object> completion = new java.util.LinkedHashMap<>();
+        completion.put("summary", inspection.summary);
+        completion.put("confirmedFindings", confirmed.stream().map(f -> f.id).toList());
+        trail.record(id, "COMPLETE", null, now, completion);
         LOG.infof("inspection %s completed by %s with %d confirmed findings", id, caller.subject(), confirmed.size());
         return documents.of(inspection);
     }
 
+    /** The inspection, locked for the change, visible to the caller and at the version the client expects. */
     Inspection forChange(UUID id, String ifMatch) {
         Inspection inspection = access.visibleInspection(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.checkIfMatch(ifMatch, inspection.version);

@@ -8,7 +8,9 @@ import io.rectify.contracts.notification.ReminderSent;
 import io.rectify.notification.config.ChasingConfig;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.Contact;
+import io.rectify.notification.audit.DeliveryTrail;
 import io.rectify.notification.domain.DeliveryAttempt;
+import io.rectify.platform.audit.AuditChain;
 import io.rectify.notification.domain.Notification;
 import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.platform.outbox.Outbox;
@@ -63,6 +65,9 @@ public class NotificationDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
     public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+
+    @Inject
+    AuditChain chain;
 
     @Inject
     ChasingConfig config;
@@ -297,29 +302,20 @@ public class NotificationDispatcher {
         outbox.appendAll(Topics.NOTIFICATION_EVENTS, recording.events);
     }
 
-    /** Every attempt row of a batch with one multi-row INSERT. */
+    /**
+     * Every attempt row of a batch, each appended to its notification's hash chain (the notifications
+     * are locked already, in id order, so the chains' heads are taken without contention).
+     */
     private void insertAttempts(List<DeliveryAttempt> attempts) {
-        if (attempts.isEmpty()) {
-            return;
+        for (DeliveryAttempt a : attempts) {
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("attempt", a.attempt);
+            entry.put("attempted_at", a.attemptedAt);
+            entry.put("outcome", a.outcome);
+            entry.put("http_status", a.httpStatus);
+            entry.put("detail", a.detail);
+            chain.append(DeliveryTrail.TRAIL, a.notificationId, entry);
         }
-        em.unwrap(Session.class).doWork(c -> {
-            StringBuilder sql = new StringBuilder("insert into delivery_attempt (notification_id, attempt, attempted_at, outcome, http_status, detail) values ");
-            for (int i = 0; i < attempts.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (DeliveryAttempt a : attempts) {
-                    ps.setObject(p++, a.notificationId);
-                    ps.setInt(p++, a.attempt);
-                    ps.setObject(p++, OffsetDateTime.ofInstant(a.attemptedAt, ZoneOffset.UTC));
-                    ps.setString(p++, a.outcome);
-                    ps.setObject(p++, a.httpStatus, Types.INTEGER);
-                    ps.setString(p++, a.detail);
-                }
-                ps.executeUpdate();
-            }
-        });
     }
 
     private void record(DeliveryJob job, DeliveryOutcome outcome, Notification n, Recording recording) {

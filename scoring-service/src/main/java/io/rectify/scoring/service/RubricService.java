@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.rectify.contracts.EventJson;
 import io.rectify.platform.problem.Problem;
+import io.rectify.platform.security.Caller;
+import io.rectify.scoring.audit.RubricTrail;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
 import io.rectify.platform.rest.PageResult;
@@ -47,6 +49,12 @@ public class RubricService {
     @Inject
     Clock clock;
 
+    @Inject
+    RubricTrail trail;
+
+    @Inject
+    Caller caller;
+
     /** The active document and its parsed form, so a recomputation parses only when the rubric changed. */
     private record Parsed(String document, Rubric rubric) {
     }
@@ -69,6 +77,12 @@ public class RubricService {
         int activated = sql.update("""
                 update rubric set active = true, activated_at = ? where version = ?
                    and not exists (select 1 from rubric where active)""", now, doc.version());
+        if (installed > 0) {
+            trail.record(doc.version(), RubricTrail.Action.INSTALL, "system", "SYSTEM", now, 1, EventJson.write(doc));
+        }
+        if (activated > 0) {
+            trail.record(doc.version(), RubricTrail.Action.ACTIVATE, "system", "SYSTEM", now, 1, null);
+        }
         if (installed + activated > 0) {
             LOG.infof("rubric %s installed=%b activated=%b", doc.version(), installed > 0, activated > 0);
         }
@@ -121,7 +135,11 @@ public class RubricService {
         existing.ifPresent(r -> Versions.checkIfMatch(ifMatch, r.revision()));
         Instant now = clock.instant();
         String json = EventJson.write(document.withVersion(version));
-        sql.update("update rubric set active = false where active and version <> ?", version);
+        for (String[] deactivated : sql.list("update rubric set active = false where active and version <> ? returning version, revision",
+                rs -> new String[]{rs.getString(1), rs.getString(2)}, version)) {
+            trail.record(deactivated[0], RubricTrail.Action.DEACTIVATE, caller.subject(), caller.actingRole(), now,
+                    Long.parseLong(deactivated[1]), null);
+        }
         sql.update("""
                 insert into rubric (version, document, active, revision, created_at, updated_at, activated_at)
                 values (?, ?, true, 1, ?, ?, ?)
@@ -129,6 +147,7 @@ public class RubricService {
                     revision = rubric.revision + 1, updated_at = excluded.updated_at, activated_at = excluded.activated_at""",
                 version, json, now, now, now);
         StoredRubric stored = find(version).orElseThrow();
+        trail.record(version, RubricTrail.Action.STORE, caller.subject(), caller.actingRole(), now, stored.revision(), json);
         LOG.infof("rubric %s stored (revision %d) and activated", version, stored.revision());
         return stored;
     }
