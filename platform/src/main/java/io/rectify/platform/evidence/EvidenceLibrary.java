@@ -53,10 +53,14 @@ public class EvidenceLibrary {
     }
 
     boolean mayRead(EvidenceFile f) {
-        if (caller.seesEverything() || f.uploadedBy.equals(caller.subject())) {
+        if (caller.seesEverything()) {
             return true;
         }
-        if (caller.is(Roles.ENTERPRISE) && f.uploaderCreditCode != null && f.uploaderCreditCode.equals(caller.creditCode())) {
+        // an enterprise's uploads are the enterprise's: another enterprise never reads them, whatever its user is called
+        boolean uploader = caller.is(Roles.ENTERPRISE)
+                ? f.uploaderCreditCode != null && f.uploaderCreditCode.equals(caller.creditCode())
+                : f.uploaderCreditCode == null && f.uploadedBy.equals(caller.subject());
+        if (uploader) {
             return true;
         }
         @SuppressWarnings("unchecked")
