@@ -11,6 +11,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "rectify.evidence")
 public interface EvidenceConfig {
 
+    /** Build time: whether this service serves /api/v1/evidence (inspection-service and hazard-service do). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often unreferenced uploads are swept, and how long after start the first sweep runs. */
+    @WithDefault("1h")
+    String sweepInterval();
+
+    @WithDefault("5m")
+    String sweepDelay();
+
     /** The largest file accepted; a larger one is a 413 (the rest of it is not read into memory). */
     @WithDefault("20M")
     MemorySize maxSize();
