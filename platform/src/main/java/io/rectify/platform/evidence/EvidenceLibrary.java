@@ -8,6 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.agroal.api.AgroalDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,6 +33,9 @@ public class EvidenceLibrary {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The file, if the caller may read it; 404 otherwise (not 403: its existence is not disclosed). */
     public EvidenceFile readable(UUID id) {
@@ -72,12 +80,25 @@ public class EvidenceLibrary {
     /** Records that {@code owner} references the file for {@code purpose}; it is never swept from now on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void use(UUID evidenceId, String ownerType, UUID ownerId, String purpose, Jurisdiction where) {
-        em.createNativeQuery("insert into evidence_use (evidence_id, owner_type, owner_id, purpose, province, city, county_code, credit_code, used_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) on conflict do nothing")
-                .setParameter(1, evidenceId).setParameter(2, ownerType).setParameter(3, ownerId).setParameter(4, purpose)
-                .setParameter(5, where.province()).setParameter(6, where.city()).setParameter(7, where.countyCode())
-                .setParameter(8, where.creditCode()).setParameter(9, Timestamp.from(Instant.now()))
-                .executeUpdate();
+        // plain JDBC on the transaction's connection: the jurisdiction may have null parts, which a native
+        // query would bind without a type
+        em.flush();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into evidence_use (evidence_id, owner_type, owner_id, purpose, province, city,"
+                     + " county_code, credit_code, used_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+            s.setObject(1, evidenceId);
+            s.setString(2, ownerType);
+            s.setObject(3, ownerId);
+            s.setString(4, purpose);
+            s.setString(5, where.province());
+            s.setString(6, where.city());
+            s.setString(7, where.countyCode());
+            s.setString(8, where.creditCode());
+            s.setTimestamp(9, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the use of evidence " + evidenceId, e);
+        }
     }
 
     /** The record no longer references its files for {@code purpose} (a finding edited or deleted before completion). */
