@@ -15,6 +15,7 @@ import io.rectify.hazard.service.EnterpriseRegistry;
 import io.rectify.hazard.service.InspectionAssignments;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import io.rectify.platform.testing.SamplePhotos;
 import io.rectify.platform.testing.TestTokens;
 import io.rectify.platform.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -196,10 +197,20 @@ public abstract class HazardTestSupport {
         return plan(java.time.LocalDate.now().plusDays(10).toString());
     }
 
-    protected static Map<String, Object> rectification() {
+    /** A rectification with one fresh photo, uploaded by {@code bearer} (who may then reference it). */
+    protected static Map<String, Object> rectification(String bearer) {
+        return rectificationWith(upload(bearer, SamplePhotos.png(), "image/png"));
+    }
+
+    protected static Map<String, Object> rectificationWith(String... evidenceIds) {
         return Map.of("description", "Gasket replaced, detector installed and tested",
-                "evidence", List.of(Map.of("kind", "PHOTO", "uri", "https://files.rectify.local/e/1.jpg",
-                        "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+                "evidence", java.util.Arrays.stream(evidenceIds).map(id -> Map.of("kind", "PHOTO", "evidenceId", id)).toList());
+    }
+
+    /** Uploads a file as the request body; returns its evidence id. */
+    protected static String upload(String bearer, byte[] bytes, String contentType) {
+        return RestAssured.given().header("Authorization", bearer).contentType(contentType).body(bytes)
+                .post("/api/v1/evidence").then().statusCode(201).extract().path("id");
     }
 
     protected static ValidatableResponse act(String bearer, String hazardId, String action, Object body) {
@@ -221,7 +232,7 @@ public abstract class HazardTestSupport {
     /** Takes a GENERAL hazard of {@code creditCode} from OPEN to VERIFIED. */
     protected static void toVerified(Place p, String creditCode, String id) {
         act(enterprise(creditCode), id, "plan", plan()).statusCode(200);
-        act(enterprise(creditCode), id, "rectification", rectification()).statusCode(200);
+        act(enterprise(creditCode), id, "rectification", rectification(enterprise(creditCode))).statusCode(200);
         act(expert(p), id, "verification", Map.of("outcome", "ACCEPTED", "comment", "checked on site")).statusCode(200);
     }
 

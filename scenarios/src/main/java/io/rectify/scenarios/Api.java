@@ -67,6 +67,27 @@ public final class Api {
         return send("PUT", path, body, "application/json");
     }
 
+    /** Uploads a file as the raw request body (e.g. {@code POST /api/v1/evidence}); the name goes in Content-Disposition. */
+    public JsonNode upload(String path, byte[] bytes, String contentType, String fileName) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                    .header("Content-Type", contentType)
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new ApiException("POST", path, r.statusCode(), r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + baseUrl + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private JsonNode send(String method, String path, Object body, String accept) {
         HttpResponse<String> r = exchange(method, path, body, accept);
         try {

@@ -105,6 +105,15 @@ public class Hazard extends PanacheEntityBase {
     @Column(name = "rectification_submitted_at")
     public Instant rectificationSubmittedAt;
 
+    /** JSON array of the finding's evidence references, as FindingConfirmed carried them. */
+    @Column(name = "finding_evidence", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String findingEvidence;
+
+    /** The fraud signals of the latest rectification's evidence, comma-separated ({@code EvidenceWarning}); null when none. */
+    @Column(name = "evidence_warnings")
+    public String evidenceWarnings;
+
     @Column(name = "verified_at")
     public Instant verifiedAt;
 

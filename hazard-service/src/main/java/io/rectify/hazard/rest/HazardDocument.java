@@ -44,7 +44,10 @@ public record HazardDocument(
         int reopenings,
         Instant verifiedAt,
         Instant signedOffAt,
-        @Schema(description = "also the ETag") long version) {
+        @Schema(description = "also the ETag") long version,
+        @Schema(description = "fraud signals on the latest rectification's evidence, for the verifying expert "
+                + "(SAME_AS_FINDING_EVIDENCE, USED_FOR_ANOTHER_HAZARD, CAPTURED_BEFORE_REPORT); not shown to the enterprise")
+        List<String> evidenceWarnings) {
 
     /** The five assurances as submitted. */
     public record Plan(String responsiblePerson, String measures, BigDecimal fundingCny, LocalDate deadline,
@@ -56,6 +59,10 @@ public record HazardDocument(
     }
 
     public static HazardDocument of(Hazard h, County county, Instant now) {
+        return of(h, county, now, true);
+    }
+
+    public static HazardDocument of(Hazard h, County county, Instant now, boolean withWarnings) {
         Plan plan = h.hasPlan()
                 ? new Plan(h.planResponsiblePerson, h.planMeasures, h.planFundingCny, h.planDeadline, h.planContingencyPlan, h.planSubmittedAt)
                 : null;
@@ -66,6 +73,7 @@ public record HazardDocument(
                 county == null ? null : county.city, county == null ? null : county.province,
                 h.keyTask, h.grade, h.majorCriterion, h.description, h.location, h.recommendedMeasure, h.status,
                 h.reportedAt, h.dueAt, h.overdueAt(now), h.supervisionLevel, plan, rectification,
-                h.rejections, h.extensions, h.reopenings, h.verifiedAt, h.signedOffAt, h.version);
+                h.rejections, h.extensions, h.reopenings, h.verifiedAt, h.signedOffAt, h.version,
+                withWarnings ? io.rectify.hazard.domain.EvidenceWarning.split(h.evidenceWarnings) : null);
     }
 }

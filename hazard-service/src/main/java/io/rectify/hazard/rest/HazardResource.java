@@ -121,7 +121,8 @@ public class HazardResource {
         Instant now = Instant.now();
         PageResult<Hazard> found = queries.search(filter, page);
         Map<String, County> counties = queries.countiesOf(found.items());
-        return found.map(h -> HazardDocument.of(h, counties.get(h.countyCode), now));
+        boolean warnings = showsEvidenceWarnings();
+        return found.map(h -> HazardDocument.of(h, counties.get(h.countyCode), now, warnings));
     }
 
     @GET
@@ -286,7 +287,12 @@ public class HazardResource {
     }
 
     private HazardDocument document(Hazard h) {
-        return HazardDocument.of(h, queries.countyOf(h).orElse(null), Instant.now());
+        return HazardDocument.of(h, queries.countyOf(h).orElse(null), Instant.now(), showsEvidenceWarnings());
+    }
+
+    /** Fraud signals are for the reviewers (experts, regulators), not for the enterprise whose evidence they question. */
+    private boolean showsEvidenceWarnings() {
+        return caller.seesEverything() || !caller.is(io.rectify.platform.security.Roles.ENTERPRISE);
     }
 
     /** For the OpenAPI document: a page of hazards. */

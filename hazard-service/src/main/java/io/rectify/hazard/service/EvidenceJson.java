@@ -33,6 +33,7 @@ public final class EvidenceJson {
     }
 
     public static List<Evidence> toContract(List<EvidenceItem> evidence) {
-        return evidence.stream().map(e -> new Evidence(e.kind().name(), e.uri(), e.sha256())).toList();
+        return evidence.stream().map(e -> new Evidence(e.kind().name(), e.uri(), e.sha256(), e.evidenceId(), e.mediaType(), e.size(),
+                e.verified())).toList();
     }
 }

@@ -75,6 +75,7 @@ public class FindingImport {
         h.reportedAt = reportedAt;
         h.dueAt = reportedAt.plus(Duration.ofDays(f.rectificationDays()));
         h.supervisionLevel = h.grade == Grade.MAJOR ? SupervisionLevel.COUNTY : null;
+        h.findingEvidence = f.evidence() == null || f.evidence().isEmpty() ? null : io.rectify.contracts.EventJson.write(f.evidence());
         em.persist(h);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         trail.record(h, null, HazardHistory.REPORT, INSPECTION, now,

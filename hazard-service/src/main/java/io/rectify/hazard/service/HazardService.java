@@ -76,6 +76,9 @@ public class HazardService {
     @Inject
     HazardConfig config;
 
+    @Inject
+    RectificationEvidence rectificationEvidence;
+
     @Transactional
     public Hazard report(ReportHazardRequest request) {
         Jurisdiction county = counties.find(request.countyCode())
@@ -131,13 +134,15 @@ public class HazardService {
     @Transactional
     public Hazard submitRectification(UUID id, String ifMatch, RectificationRequest request) {
         Hazard h = loadForChange(id, ifMatch, HazardAction.SUBMIT_RECTIFICATION);
+        RectificationEvidence.Resolved evidence = rectificationEvidence.resolve(h, permissions.requireVisible(h), request.evidence());
         Instant now = now();
         HazardStatus from = apply(h, HazardAction.SUBMIT_RECTIFICATION);
         h.rectificationDescription = request.description();
-        h.rectificationEvidence = EvidenceJson.write(request.evidence());
+        h.rectificationEvidence = EvidenceJson.write(evidence.items());
+        h.evidenceWarnings = io.rectify.hazard.domain.EvidenceWarning.join(evidence.warnings());
         h.rectificationSubmittedAt = now;
         trail.record(h, from, HazardAction.SUBMIT_RECTIFICATION.name(), actor(), now, request,
-                s -> new RectificationSubmitted(s, actor(), now, request.description(), EvidenceJson.toContract(request.evidence())));
+                s -> new RectificationSubmitted(s, actor(), now, request.description(), EvidenceJson.toContract(evidence.items())));
         return h;
     }
 

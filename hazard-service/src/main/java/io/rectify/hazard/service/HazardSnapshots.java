@@ -21,6 +21,7 @@ public class HazardSnapshots {
                 county == null ? null : county.city, county == null ? null : county.province,
                 h.keyTask, h.grade.name(), h.majorCriterion, h.description, h.status.name(), h.reportedAt, h.dueAt,
                 h.overdueAt(at), h.supervisionLevel == null ? null : h.supervisionLevel.name(),
-                h.rejections, h.extensions, h.reopenings, h.rectificationSubmittedAt, h.signedOffAt, h.version);
+                h.rejections, h.extensions, h.reopenings, h.rectificationSubmittedAt, h.signedOffAt, h.version,
+                h.evidenceWarnings == null ? null : io.rectify.hazard.domain.EvidenceWarning.split(h.evidenceWarnings));
     }
 }

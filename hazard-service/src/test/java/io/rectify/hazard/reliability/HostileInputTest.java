@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.hazard.HazardTestSupport;
+import io.rectify.platform.testing.reliability.EvidenceHostileRequests;
 import io.rectify.platform.testing.reliability.Findings;
 import io.rectify.platform.testing.reliability.HostileInputSuite;
 import io.rectify.platform.testing.reliability.HostileRequest;
@@ -53,12 +54,13 @@ class HostileInputTest extends HazardTestSupport {
                 .database(dataSource)
                 .pathValues(Map.of("code", place.county(), "id", open))
                 .plus(outOfOrder)
+                .plus(EvidenceHostileRequests.all())
                 .run().print();
 
         assertThat(findings.violations()).isEmpty();
         assertThat(findings.operations()).isGreaterThanOrEqualTo(10);
         assertThat(findings.sent()).isGreaterThan(500);
         assertThat(findings.perCategory()).containsKeys("out-of-order", "registry", "bad-credit-code", "unknown-enum", "huge-body", "injection",
-                "extreme-number");
+                "extreme-number", "evidence-multipart", "evidence-upload", "evidence-read");
     }
 }

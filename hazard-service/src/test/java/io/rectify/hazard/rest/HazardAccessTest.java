@@ -37,7 +37,7 @@ class HazardAccessTest extends HazardTestSupport {
         assertProblem(given(expert(place)).body(generalReport(place, code, "REGULATOR")).post(HAZARDS).then(), 403);
         assertProblem(act(expert(place), id, "plan", plan()), 403);
         assertProblem(act(agency(), id, "plan", plan()), 403);
-        assertProblem(act(countyRegulator(place), id, "rectification", rectification()), 403);
+        assertProblem(act(countyRegulator(place), id, "rectification", rectification(countyRegulator(place))), 403);
         assertProblem(act(enterprise(code), id, "verification", Map.of("outcome", "ACCEPTED")), 403);
         assertProblem(act(agency(), id, "sign-off", null), 403);
         assertProblem(act(enterprise(code), id, "deadline-extensions", Map.of("newDueAt", "2099-01-01T00:00:00Z", "reason", "r")), 403);
@@ -112,7 +112,7 @@ class HazardAccessTest extends HazardTestSupport {
         String code = newEnterprise(place);
         String id = reportGeneral(place, code);
         act(countyRegulator(place), id, "plan", plan()).statusCode(200);
-        act(enterprise(code), id, "rectification", rectification()).statusCode(200);
+        act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(200);
         assertProblem(act(expert(newCounty()), id, "verification", Map.of("outcome", "ACCEPTED")), 404);
         act(expert(place), id, "verification", Map.of("outcome", "ACCEPTED")).statusCode(200);
         act(admin(), id, "sign-off", null).statusCode(200).body("status", equalTo("SIGNED_OFF"));

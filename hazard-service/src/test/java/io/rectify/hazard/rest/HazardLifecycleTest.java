@@ -45,7 +45,7 @@ class HazardLifecycleTest extends HazardTestSupport {
 
         act(me, id, "plan", plan(), 0).statusCode(200).header("ETag", "\"1\"")
                 .body("status", equalTo("RECTIFYING"), "plan.responsiblePerson", equalTo("Wang Fang, plant manager"));
-        act(me, id, "rectification", rectification(), 1).statusCode(200).header("ETag", "\"2\"")
+        act(me, id, "rectification", rectification(me), 1).statusCode(200).header("ETag", "\"2\"")
                 .body("status", equalTo("PENDING_VERIFICATION"), "rectification.evidence[0].kind", equalTo("PHOTO"));
         act(expert(place), id, "verification", Map.of("outcome", "ACCEPTED", "comment", "seen on site"), 2)
                 .statusCode(200).header("ETag", "\"3\"").body("status", equalTo("VERIFIED"));
@@ -98,12 +98,12 @@ class HazardLifecycleTest extends HazardTestSupport {
         act(enterprise(code), id, "plan", plan()).statusCode(200);
 
         for (int round = 1; round <= 2; round++) {
-            act(enterprise(code), id, "rectification", rectification()).statusCode(200);
+            act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(200);
             assertProblem(act(countyRegulator(place), id, "verification", Map.of("outcome", "REJECTED")), 422);
             act(countyRegulator(place), id, "verification", Map.of("outcome", "REJECTED", "comment", "detector not calibrated"))
                     .statusCode(200).body("status", equalTo("RECTIFYING"), "rejections", equalTo(round));
         }
-        act(enterprise(code), id, "rectification", rectification()).statusCode(200);
+        act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(200);
         act(countyRegulator(place), id, "verification", Map.of("outcome", "ACCEPTED")).statusCode(200)
                 .body("status", equalTo("VERIFIED"), "rejections", equalTo(2));
 
@@ -171,7 +171,7 @@ class HazardLifecycleTest extends HazardTestSupport {
         String id = reportGeneral(place, code);
         act(countyRegulator(place), id, "sign-off", Map.of()).statusCode(409).contentType("application/problem+json")
                 .body("currentStatus", equalTo("OPEN"), "allowedActions", hasItems("PLAN", "EXTEND_DEADLINE"));
-        act(enterprise(code), id, "rectification", rectification()).statusCode(409).body("currentStatus", equalTo("OPEN"));
+        act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(409).body("currentStatus", equalTo("OPEN"));
         act(expert(place), id, "verification", Map.of("outcome", "ACCEPTED")).statusCode(409);
     }
 

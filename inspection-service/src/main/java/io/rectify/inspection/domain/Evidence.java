@@ -5,7 +5,13 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-/** A piece of evidence attached to a finding: what it is, where it is stored, and its SHA-256 so it cannot be swapped. */
+import java.util.UUID;
+
+/**
+ * A piece of evidence attached to a finding: what it is, where it is stored, and its SHA-256 so it cannot
+ * be swapped. An uploaded file carries its {@code evidenceId} (and is {@code verified}: the service holds it
+ * and computed the hash); an outside URI from a backfill is not verified.
+ */
 @Embeddable
 public class Evidence {
 
@@ -19,6 +25,17 @@ public class Evidence {
     @Column(nullable = false)
     public String sha256;
 
+    @Column(name = "evidence_id")
+    public UUID evidenceId;
+
+    @Column(name = "media_type")
+    public String mediaType;
+
+    public Long size;
+
+    @Column(nullable = false)
+    public boolean verified;
+
     public Evidence() {
     }
 
@@ -26,5 +43,15 @@ public class Evidence {
         this.kind = kind;
         this.uri = uri;
         this.sha256 = sha256;
+    }
+
+    /** An uploaded file, resolved by the service. */
+    public static Evidence stored(EvidenceKind kind, UUID evidenceId, String sha256, String mediaType, long size) {
+        Evidence e = new Evidence(kind, "/api/v1/evidence/" + evidenceId, sha256);
+        e.evidenceId = evidenceId;
+        e.mediaType = mediaType;
+        e.size = size;
+        e.verified = true;
+        return e;
     }
 }

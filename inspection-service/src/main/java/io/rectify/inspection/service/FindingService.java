@@ -19,8 +19,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -49,6 +47,9 @@ public class FindingService {
     @Inject
     InspectionTrail trail;
 
+    @Inject
+    FindingEvidence evidence;
+
     /** The result of a change: the finding and the inspection's new version (its ETag). */
     public record Change(FindingDocument finding, long inspectionVersion) {
     }
@@ -59,7 +60,7 @@ public class FindingService {
         access.requireRunner(inspection);
         Instant now = Instant.now();
         inspection.apply(InspectionAction.RECORD_FINDING, now);
-        check(inspection, draft);
+        draft = check(inspection, draft);
         Finding finding = new Finding();
         finding.id = UUID.randomUUID();
         finding.inspectionId = inspectionId;
@@ -67,6 +68,7 @@ public class FindingService {
         finding.recordedAt = now;
         finding.apply(draft, now);
         finding.persist();
+        evidence.reference(finding, access.jurisdictionOf(inspection.countyCode, inspection.enterpriseCreditCode));
         Inspection.flush();
         trail.record(inspectionId, "RECORD_FINDING", finding.id, now, FindingDocument.of(finding));
         LOG.infof("finding %s (%s) recorded on inspection %s by %s", finding.id, finding.grade, inspectionId, caller.subject());
@@ -80,8 +82,9 @@ public class FindingService {
         Finding finding = activeFinding(inspectionId, findingId);
         Instant now = Instant.now();
         inspection.apply(InspectionAction.EDIT_FINDING, now);
-        check(inspection, draft);
+        draft = check(inspection, draft);
         finding.apply(draft, now);
+        evidence.reference(finding, access.jurisdictionOf(inspection.countyCode, inspection.enterpriseCreditCode));
         Inspection.flush();
         trail.record(inspectionId, "EDIT_FINDING", findingId, now, FindingDocument.of(finding));
         LOG.infof("finding %s on inspection %s edited by %s", findingId, inspectionId, caller.subject());
@@ -125,26 +128,17 @@ public class FindingService {
         return finding;
     }
 
-    private void check(Inspection inspection, FindingDraft draft) {
+    /** The draft with its evidence resolved, once every rule holds. */
+    private FindingDraft check(Inspection inspection, FindingDraft draft) {
         FindingRules.check(draft, KeyTask.codes(), MajorHazardCriterion.codes());
         if (draft.evidence().size() > config.maxEvidencePerFinding()) {
             throw ProblemException.invalid("evidence", "at most " + config.maxEvidencePerFinding() + " items per finding");
         }
-        for (int i = 0; i < draft.evidence().size(); i++) {
-            if (!isAbsoluteUri(draft.evidence().get(i).uri)) {
-                throw ProblemException.invalid("evidence[" + i + "].uri", "must be an absolute URI (e.g. https://… or s3://…)");
-            }
-        }
-        FindingRules.missingConsent(draft.evidence(), Consent.scopesOf(inspection.id)).ifPresent(missing -> {
+        FindingDraft resolved = new FindingDraft(draft.keyTask(), draft.grade(), draft.majorCriterion(), draft.description(), draft.location(),
+                draft.recommendedMeasure(), draft.rectificationDays(), evidence.resolve(draft.evidence()));
+        FindingRules.missingConsent(resolved.evidence(), Consent.scopesOf(inspection.id)).ifPresent(missing -> {
             throw missing.toProblem();
         });
-    }
-
-    private static boolean isAbsoluteUri(String uri) {
-        try {
-            return new URI(uri).isAbsolute();
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return resolved;
     }
 }

@@ -54,7 +54,7 @@ final class InspectionEvents {
 
     static FindingConfirmed findingConfirmed(Inspection i, Finding f, Instant at) {
         List<io.rectify.contracts.inspection.Evidence> evidence = f.evidence.stream()
-                .map(e -> new io.rectify.contracts.inspection.Evidence(e.kind.name(), e.uri, e.sha256))
+                .map(e -> new io.rectify.contracts.inspection.Evidence(e.kind.name(), e.uri, e.sha256, e.evidenceId, e.mediaType, e.size, e.verified))
                 .toList();
         return new FindingConfirmed(f.id, i.id, i.campaignId, i.enterpriseCreditCode, i.countyCode, f.keyTask, f.grade.name(),
                 f.majorCriterion, f.description, f.location, f.recommendedMeasure, f.rectificationDays, evidence,

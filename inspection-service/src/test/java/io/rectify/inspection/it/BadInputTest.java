@@ -63,7 +63,10 @@ class BadInputTest {
         Map<String, Object> badSha = finding("OTHER", "GENERAL", null, Map.of("kind", "PHOTO", "uri", "s3://b/p.jpg", "sha256", "xyz"));
         problem(as(expert.bearer()).body(badSha).post(path).then(), 422).body("errors[0].field", containsString("sha256"));
         Map<String, Object> relative = finding("OTHER", "GENERAL", null, Map.of("kind", "PHOTO", "uri", "photos/p.jpg", "sha256", Fixtures.SHA));
-        problem(as(expert.bearer()).body(relative).post(path).then(), 422).body("errors[0].field", equalTo("evidence[0].uri"));
+        // an expert names uploaded files only: an outside URI (relative or not) or an unknown id is refused, naming the field
+        problem(as(expert.bearer()).body(relative).post(path).then(), 422).body("errors[0].field", equalTo("evidence[0].evidenceId"));
+        Map<String, Object> unknown = finding("OTHER", "GENERAL", null, Map.of("kind", "PHOTO", "evidenceId", UUID.randomUUID().toString()));
+        problem(as(expert.bearer()).body(unknown).post(path).then(), 422).body("errors[0].field", equalTo("evidence[0].evidenceId"));
         Map<String, Object> badKind = finding("OTHER", "GENERAL", null, Map.of("kind", "VIDEO", "uri", "s3://b/v", "sha256", Fixtures.SHA));
         problem(as(expert.bearer()).body(badKind).post(path).then(), 400);
         Map<String, Object> zeroDays = finding("OTHER", "GENERAL", null);

@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.rectify.contracts.CreditCode;
+import io.rectify.platform.testing.SamplePhotos;
 import io.rectify.platform.testing.TestTokens;
 
 import java.time.LocalDate;
@@ -131,8 +132,12 @@ final class Fixtures {
         return body;
     }
 
-    static Map<String, Object> evidence(String kind) {
-        return Map.of("kind", kind, "uri", "s3://rectify-evidence/" + UUID.randomUUID() + ".bin", "sha256", SHA);
+    /** A fresh file of this kind uploaded by the expert (who may then reference it), as a finding's evidence item. */
+    static Map<String, Object> evidence(Expert expert, String kind) {
+        boolean photo = kind.equals("PHOTO");
+        String id = given().header("Authorization", expert.bearer()).contentType(photo ? "image/png" : "application/pdf")
+                .body(photo ? SamplePhotos.png() : SamplePhotos.pdf()).post("/api/v1/evidence").then().statusCode(201).extract().path("id");
+        return Map.of("kind", kind, "evidenceId", id);
     }
 
     static String recordFinding(String inspectionId, Expert expert, Map<String, Object> finding) {

@@ -64,9 +64,9 @@ class InspectionFlowTest {
         as(expert.bearer()).header("If-Match", etag).post("/api/v1/inspections/" + id + "/start").then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS")).body("startedAt", notNullValue());
         consent(id, expert, "CONTROL_SYSTEM_DATA");
-        String general = recordFinding(id, expert, finding("FINE_CHEMICAL_FOUR_ZEROINGS", "GENERAL", null, evidence("PHOTO")));
+        String general = recordFinding(id, expert, finding("FINE_CHEMICAL_FOUR_ZEROINGS", "GENERAL", null, evidence(expert, "PHOTO")));
         String major = recordFinding(id, expert, finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-05",
-                evidence("PHOTO"), evidence("CONTROL_SYSTEM_DATA")));
+                evidence(expert, "PHOTO"), evidence(expert, "CONTROL_SYSTEM_DATA")));
         String withdrawn = recordFinding(id, expert, finding("OTHER", "GENERAL", null));
         as(expert.bearer()).delete("/api/v1/inspections/" + id + "/findings/" + withdrawn).then().statusCode(204);
 
@@ -110,6 +110,15 @@ class InspectionFlowTest {
         assertThat(majorEvent.majorCriterion()).isEqualTo("MHC-05");
         assertThat(majorEvent.keyTask()).isEqualTo("MAJOR_HAZARD_INSTALLATIONS");
         assertThat(majorEvent.evidence()).extracting(e -> e.kind()).containsExactly("PHOTO", "CONTROL_SYSTEM_DATA");
+        // references only: the uploaded file's id, digest, type and size, never its bytes
+        assertThat(majorEvent.evidence()).allSatisfy(e -> {
+            assertThat(e.evidenceId()).isNotNull();
+            assertThat(e.uri()).isEqualTo("/api/v1/evidence/" + e.evidenceId());
+            assertThat(e.sha256()).hasSize(64);
+            assertThat(e.size()).isPositive();
+            assertThat(e.verified()).isTrue();
+        });
+        assertThat(majorEvent.evidence()).extracting(e -> e.mediaType()).containsExactly("image/png", "application/pdf");
         FindingConfirmed generalEvent = confirmed.stream().filter(f -> f.grade().equals("GENERAL")).findFirst().orElseThrow();
         assertThat(generalEvent.majorCriterion()).isNull();
 
@@ -181,8 +190,8 @@ class InspectionFlowTest {
         Fixtures.Expert expert = Fixtures.expert();
         String id = schedule(enterprise, expert, LocalDate.of(2024, 4, 13));
         action(id, "start", expert.bearer()).statusCode(200);
-        var withDcs = finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-04", evidence("PHOTO"), evidence("CONTROL_SYSTEM_DATA"));
-        var withCopy = finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence("DOCUMENT_COPY"));
+        var withDcs = finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-04", evidence(expert, "PHOTO"), evidence(expert, "CONTROL_SYSTEM_DATA"));
+        var withCopy = finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence(expert, "DOCUMENT_COPY"));
 
         as(expert.bearer()).body(withDcs).post("/api/v1/inspections/" + id + "/findings").then().statusCode(409)
                 .contentType(containsString("application/problem+json"))
@@ -197,7 +206,7 @@ class InspectionFlowTest {
         as(expert.bearer()).body(withCopy).post("/api/v1/inspections/" + id + "/findings").then().statusCode(409)
                 .body("missingConsent", equalTo("DOCUMENT_COPY"));
         // editing a finding to add such evidence is held to the same rule
-        String plain = recordFinding(id, expert, finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence("DOCUMENT")));
+        String plain = recordFinding(id, expert, finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence(expert, "DOCUMENT")));
         as(expert.bearer()).body(withCopy).put("/api/v1/inspections/" + id + "/findings/" + plain).then().statusCode(409)
                 .body("missingConsent", equalTo("DOCUMENT_COPY"));
         consent(id, expert, "DOCUMENT_COPY");

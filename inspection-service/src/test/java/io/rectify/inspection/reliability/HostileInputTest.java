@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.platform.testing.TestTokens;
+import io.rectify.platform.testing.reliability.EvidenceHostileRequests;
 import io.rectify.platform.testing.reliability.Findings;
 import io.rectify.platform.testing.reliability.HostileInputSuite;
 import io.restassured.http.ContentType;
@@ -42,11 +43,13 @@ class HostileInputTest {
         Findings findings = HostileInputSuite.against(base)
                 .database(dataSource)
                 .pathValues(Map.of("code", county))
+                .plus(EvidenceHostileRequests.all())
                 .run().print();
 
         assertThat(findings.violations()).isEmpty();
         assertThat(findings.operations()).isGreaterThanOrEqualTo(20);
         assertThat(findings.sent()).isGreaterThan(500);
         assertThat(findings.perCategory()).as("0, -1, 2^31-1, 2^31, 2^63-1, 1e309, NaN in every numeric query parameter").containsKey("extreme-number");
+        assertThat(findings.perCategory()).containsKeys("evidence-multipart", "evidence-upload", "evidence-read");
     }
 }

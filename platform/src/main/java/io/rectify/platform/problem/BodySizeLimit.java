@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * check (route order {@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) answers the same status with an
  * empty body; this one runs just before it with the same rule, so clients get the promised document.
  * A chunked body (no Content-Length) is read here with the same bound, for the same reason.
+ * <p>
+ * Evidence uploads ({@code POST /api/v1/evidence} where {@code rectify.evidence.enabled}) have their own
+ * limit, {@code rectify.evidence.max-size} (plus room for a multipart envelope); a service that takes them
+ * raises {@code quarkus.http.limits.max-body-size} above it and keeps every other request at
+ * {@code rectify.http.limits.max-body-size}. A chunked upload is not read here: the upload streams it to
+ * disk and counts.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -34,6 +40,19 @@ public class BodySizeLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<String> maxBodySize;
+
+    /** The bound of every request but evidence uploads, when it is lower than Quarkus' own. */
+    @ConfigProperty(name = "rectify.http.limits.max-body-size")
+    Optional<String> ordinaryBodySize;
+
+    @ConfigProperty(name = "rectify.evidence.enabled", defaultValue = "false")
+    boolean evidenceEnabled;
+
+    @ConfigProperty(name = "rectify.evidence.max-size", defaultValue = "20M")
+    String evidenceMaxSize;
+
+    /** What a multipart envelope may add to an evidence file (boundaries, part headers, a digest field). */
+    static final long MULTIPART_ENVELOPE = 64 * 1024;
 
     @Inject
     ObjectMapper json;
@@ -45,11 +64,21 @@ public class BodySizeLimit {
         if (maxBodySize.isEmpty()) {
             return;
         }
-        long limit = new MemorySizeConverter().convert(maxBodySize.get()).asLongValue();
+        MemorySizeConverter sizes = new MemorySizeConverter();
+        long limit = sizes.convert(ordinaryBodySize.orElse(maxBodySize.get())).asLongValue();
+        long evidenceLimit = sizes.convert(evidenceMaxSize).asLongValue();
         BodyHandler chunkedBodies = BodyHandler.create(false).setBodyLimit(limit).setHandleFileUploads(false);
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLarge(length, limit)) {
+            if (evidenceEnabled && isEvidenceUpload(ctx)) {
+                String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                long bound = evidenceLimit + (type != null && type.toLowerCase().startsWith("multipart/") ? MULTIPART_ENVELOPE : 0);
+                if (length != null && tooLarge(length, bound)) {
+                    reject(ctx, evidenceLimit);
+                } else {
+                    ctx.next();
+                }
+            } else if (length != null && tooLarge(length, limit)) {
                 reject(ctx, limit);
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 // a chunked body announces no size: read it here, bounded, so an oversized one fails this
@@ -65,6 +94,12 @@ public class BodySizeLimit {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean isEvidenceUpload(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return ctx.request().method() == io.vertx.core.http.HttpMethod.POST
+                && (path.equals("/api/v1/evidence") || path.equals("/api/v1/evidence/"));
     }
 
     private static boolean tooLarge(String contentLength, long limit) {

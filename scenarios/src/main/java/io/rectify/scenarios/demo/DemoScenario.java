@@ -58,6 +58,8 @@ public final class DemoScenario {
     private final Map<String, UUID> expertIds = new HashMap<>();
     private final Counts counts = new Counts();
 
+    private final DemoEvidence evidenceFiles = new DemoEvidence(AGENCY_ZONE, line -> say("%s", line));
+
     public DemoScenario(Actors actors, DemoOptions options, PrintStream out) {
         this.actors = actors;
         this.options = options;
@@ -329,7 +331,7 @@ public final class DemoScenario {
             if (i.needsControlSystemConsent()) {
                 DemoPlan.Finding first = i.findings().stream().filter(DemoPlan.Finding::controlSystemEvidence).findFirst().orElseThrow();
                 String shown = EnterpriseConsent.obtain(expert, inspection(actors.enterprise(i.enterpriseCreditCode())), id,
-                        consentRuleShown ? null : findingBody(id, first));
+                        consentRuleShown ? null : findingBody(expert, id, first));
                 if (shown != null) {
                     say("%s", shown);
                     consentRuleShown = true;
@@ -337,7 +339,7 @@ public final class DemoScenario {
                 counts.consents++;
             }
             for (DemoPlan.Finding f : i.findings()) {
-                JsonNode finding = expert.post("/api/v1/inspections/" + id + "/findings", findingBody(id, f));
+                JsonNode finding = expert.post("/api/v1/inspections/" + id + "/findings", findingBody(expert, id, f));
                 recorded.add(new Recorded(UUID.fromString(finding.path("id").asText()), i, f));
                 tally[1]++;
                 tally[2] += f.major() ? 1 : 0;
@@ -360,21 +362,11 @@ public final class DemoScenario {
         return recorded;
     }
 
-    private Map<String, Object> findingBody(String inspectionId, DemoPlan.Finding f) {
-        List<Map<String, Object>> evidence = new ArrayList<>();
-        evidence.add(evidence("PHOTO", "evidence/" + inspectionId + "/" + f.keyTask().toLowerCase() + "-photo.jpg"));
-        if (f.controlSystemEvidence()) {
-            evidence.add(evidence("CONTROL_SYSTEM_DATA", "evidence/" + inspectionId + "/dcs-trend-export.csv"));
-        }
+    private Map<String, Object> findingBody(Api expert, String inspectionId, DemoPlan.Finding f) {
+        List<Map<String, Object>> evidence = evidenceFiles.forFinding(expert, inspectionId, f.keyTask(), f.controlSystemEvidence());
         return obj("keyTask", f.keyTask(), "grade", f.grade(), "majorCriterion", f.majorCriterion(), "description", f.description(),
                 "location", f.location(), "recommendedMeasure", f.recommendedMeasure(), "rectificationDays", f.rectificationDays(),
                 "evidence", evidence);
-    }
-
-    /** Evidence lives in the agencies' document store; the demo names a plausible place and fixes its digest. */
-    private static Map<String, Object> evidence(String kind, String path) {
-        String uri = "https://evidence.demo.rectify.local/" + path;
-        return obj("kind", kind, "uri", uri, "sha256", sha256(uri));
     }
 
     /** Each confirmed finding becomes a hazard in hazard-service (FindingConfirmed over Kafka). */
@@ -422,11 +414,16 @@ public final class DemoScenario {
                 case EXTENDED -> extend(plan(h), county);
                 case REOPENED -> reopen(signOff(verify(submit(plan(h), 1), expert, null), actors.county(county)), county);
             }
+            if (h.path("id").asText().equals(evidenceFiles.reusedOnHazard)) {
+                evidenceFiles.showWarning(hazard(actors.expert(expert)), "/api/v1/hazards/" + evidenceFiles.reusedOnHazard);
+            }
         }
         say("rectification: %d plans (five assurances), %d submissions with evidence, %d rejected, %d verified by experts, "
                         + "%d signed off (%d major by county regulators, %d general by the enterprise), %d deadline extended, %d reopened",
                 counts.plans, counts.submissions, counts.rejections, counts.verified, counts.signedOffMajor + counts.signedOffGeneral
                         + counts.signedOffGeneralByRegulator, counts.signedOffMajor, counts.signedOffGeneral, counts.extended, counts.reopened);
+        say("evidence: %d files uploaded (JPEG photos with EXIF capture time and GPS, PDF records), referenced by id; events carry references only",
+                evidenceFiles.uploads);
         if (counts.signedOffGeneralByRegulator > 0) {
             say("  (and %d general hazard(s) signed off by a county regulator)", counts.signedOffGeneralByRegulator);
         }
@@ -445,10 +442,10 @@ public final class DemoScenario {
     }
 
     private JsonNode submit(JsonNode h, int attempt) {
-        JsonNode submitted = hazard(actors.enterprise(h.path("enterpriseCreditCode").asText())).post(hazardPath(h, "rectification"), obj(
+        Api enterprise = hazard(actors.enterprise(h.path("enterpriseCreditCode").asText()));
+        JsonNode submitted = enterprise.post(hazardPath(h, "rectification"), obj(
                 "description", attempt == 1 ? "已完成整改 / rectified as planned" : "补充联锁测试记录 / interlock test record added",
-                "evidence", List.of(evidence("PHOTO", "rectification/" + h.path("id").asText() + "/after-" + attempt + ".jpg"),
-                        evidence("DOCUMENT", "rectification/" + h.path("id").asText() + "/test-record-" + attempt + ".pdf"))));
+                "evidence", evidenceFiles.forRectification(enterprise, h, attempt)));
         counts.submissions++;
         return submitted;
     }
