@@ -1,8 +1,10 @@
 package io.rectify.hazard.messaging;
 
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.contracts.inspection.EnterpriseRegistered;
 import io.rectify.contracts.inspection.FindingConfirmed;
 import io.rectify.hazard.service.CountyDirectory;
+import io.rectify.hazard.service.EnterpriseDirectory;
 import io.rectify.hazard.service.FindingImport;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +32,16 @@ public class InspectionEventsConsumer {
     @Inject
     FindingImport findings;
 
+    @Inject
+    EnterpriseDirectory enterprises;
+
     @Incoming("inspection-events")
     @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
         consumer.process(CONSUMER, record, event -> {
             switch (event.name()) {
                 case "CountyRegistered" -> counties.register(event.payload(CountyRegistered.class));
+                case "EnterpriseRegistered" -> enterprises.register(event.payload(EnterpriseRegistered.class));
                 case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
                 default -> { } // other inspection events do not concern hazards; producers may add more
             }
