@@ -1,5 +1,6 @@
 package io.rectify.platform.pdf;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,13 +23,16 @@ import java.util.Optional;
  * The one place printable reports become PDF (scoring's county report, inspection's nightly debrief):
  * HTML, as a service's Qute template renders it for browsers too, parsed by jsoup as a browser would and
  * laid out by openhtmltopdf. The page,
- * table and heading styles every report shares are added here, and the text is set in one CJK font,
- * embedded (subset) so the document prints the same on any machine.
+ * table and heading styles every report shares are added here, and the text is set in two fonts,
+ * both embedded (subset) so the document prints the same on any machine: DejaVu Sans for Latin text
+ * (regular, bold, oblique) and, glyph by glyph where it has none, a CJK font for Chinese.
  *
- * <p>The font is a TrueType file (openhtmltopdf embeds TrueType outlines; OpenType/CFF fonts such as the
- * Noto CJK .otc/.ttc do not embed reliably): {@code rectify.pdf.font}, else the first of the
- * {@link #CANDIDATES} that exists. {@code deploy/local/rectify infra-up} and the container images
- * install Debian's {@code fonts-droid-fallback} (Apache License 2.0), which carries CJK and Latin.
+ * <p>Both are TrueType files (openhtmltopdf embeds TrueType outlines; OpenType/CFF fonts such as the
+ * Noto CJK .ttc do not embed): the CJK one is {@code rectify.pdf.font}, else the first of the
+ * {@link #CANDIDATES} that exists; Latin comes from {@code rectify.pdf.latin-font-dir} (default Debian's
+ * DejaVu folder). {@code deploy/local/rectify infra-up} and the container images install Debian's
+ * {@code fonts-droid-fallback} (Apache License 2.0; CJK only, no Latin letters) and {@code fonts-dejavu-core}
+ * (Bitstream Vera licence).
  */
 @ApplicationScoped
 public class PdfRenderer {
@@ -37,8 +41,14 @@ public class PdfRenderer {
 
     public static final String MEDIA_TYPE = "application/pdf";
 
-    /** The family name the shared stylesheet asks for. */
+    /** The family names the shared stylesheet asks for, Latin first. */
     public static final String FONT_FAMILY = "RectifyCJK";
+    public static final String LATIN_FAMILY = "RectifyLatin";
+
+    /** DejaVu Sans' faces by weight and style, as fonts-dejavu-core installs them. */
+    private static final String[][] LATIN_FACES = {
+            {"DejaVuSans.ttf", "400", "NORMAL"}, {"DejaVuSans-Bold.ttf", "700", "NORMAL"},
+            {"DejaVuSans-Oblique.ttf", "400", "ITALIC"}, {"DejaVuSans-BoldOblique.ttf", "700", "ITALIC"}};
 
     /** TrueType fonts with CJK glyphs, as the Debian packages install them, preferred first. */
     public static final List<String> CANDIDATES = List.of(
@@ -49,8 +59,12 @@ public class PdfRenderer {
     private final Optional<String> configuredFont;
     private volatile File font;
 
-    public PdfRenderer(@ConfigProperty(name = "rectify.pdf.font") Optional<String> configuredFont) {
+    private final File latinDir;
+
+    public PdfRenderer(@ConfigProperty(name = "rectify.pdf.font") Optional<String> configuredFont,
+                       @ConfigProperty(name = "rectify.pdf.latin-font-dir", defaultValue = "/usr/share/fonts/truetype/dejavu") String latinDir) {
         this.configuredFont = configuredFont;
+        this.latinDir = new File(latinDir);
         this.styles = resource("report.css");
     }
 
@@ -77,7 +91,21 @@ public class PdfRenderer {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(font(), FONT_FAMILY);
+            for (String[] face : LATIN_FACES) {
+                File f = new File(latinDir, face[0]);
+                if (!f.isFile()) {
+                    throw new IllegalStateException(f + " is missing: install fonts-dejavu-core (deploy/local/rectify infra-up does) "
+                            + "or set rectify.pdf.latin-font-dir");
+                }
+                builder.useFont(f, LATIN_FAMILY, Integer.valueOf(face[1]), BaseRendererBuilder.FontStyle.valueOf(face[2]), true);
+            }
+            // the one CJK face for every weight and style: without them, bold or italic Chinese would fall back to
+            // PDF's standard fonts, which are neither embedded nor able to show it
+            for (int weight : new int[]{400, 700}) {
+                for (BaseRendererBuilder.FontStyle style : BaseRendererBuilder.FontStyle.values()) {
+                    builder.useFont(font(), FONT_FAMILY, weight, style, true);
+                }
+            }
             builder.withW3cDocument(withStyles(html), null);
             builder.withProducer("Rectify");
             builder.toStream(out);

@@ -53,6 +53,8 @@ class CountyReportTest extends ScoringTestSupport {
 
         Response pdf = RestAssured.given().header("Authorization", ADMIN).accept("application/pdf").get(REPORT, county.code);
         pdf.then().statusCode(200).contentType("application/pdf");
+        // kept for a look (deploy/local/report-picture target/county-report.pdf renders its first page)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "county-report.pdf"), pdf.asByteArray());
         String text = text(pdf.asByteArray(), true);
 
         assertThat(text).contains("江油测试县", county.code, doc.rubricVersion());
