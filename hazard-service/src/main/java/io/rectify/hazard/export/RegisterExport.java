@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -44,8 +46,13 @@ public class RegisterExport {
                             CsvRegisterWriter.write(rows.iterator(), labels, out);
                         }
                     } else {
-                        try (Stream<RegisterRow> rows = reader.hazards(condition); Stream<HistoryRow> history = reader.history(condition)) {
-                            XlsxRegisterWriter.write(rows::iterator, history::iterator, labels, out);
+                        // each sheet's query runs when POI starts writing that sheet, not before the first byte
+                        List<Stream<?>> opened = new ArrayList<>();
+                        try {
+                            XlsxRegisterWriter.write(() -> opened(opened, reader.hazards(condition)).iterator(),
+                                    () -> opened(opened, reader.history(condition)).iterator(), labels, out);
+                        } finally {
+                            opened.forEach(Stream::close);
                         }
                     }
                 } catch (IOException e) {
@@ -56,5 +63,10 @@ public class RegisterExport {
             throw e.getCause();
         }
         LOG.infof("register exported as %s (%s) in %d ms", format, lang, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static <T> Stream<T> opened(List<Stream<?>> opened, Stream<T> stream) {
+        opened.add(stream);
+        return stream;
     }
 }
