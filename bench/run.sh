@@ -8,6 +8,8 @@
 #
 #   --quick   every benchmark at a small size in a few minutes (CI smoke test); exit 0 unless something
 #             crashed, whatever the figures
+#   --export  only P6 (the register export of a million hazards against PostgreSQL's COPY); with
+#             --quick, of 50,000
 #
 # Everything goes to .run/bench/ (logs, results.txt, table.txt). See bench/README.md.
 set -euo pipefail
@@ -20,11 +22,14 @@ source "$BENCH/../deploy/local/rectify"
 set -euo pipefail
 
 QUICK=0
-case ${1:-} in
-  --quick) QUICK=1 ;;
-  '') ;;
-  *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
-esac
+ONLY_EXPORT=0
+for arg in "$@"; do
+  case $arg in
+    --quick) QUICK=1 ;;
+    --export) ONLY_EXPORT=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--export]" >&2; exit 2 ;;
+  esac
+done
 
 # ---------------------------------------------------------------------------------------------
 # Sizes (quality.md "Speed"; --quick: small)
@@ -34,11 +39,13 @@ if ((QUICK)); then
   P2_RATE=100; P2_SECONDS=10; P2_COUNTIES=10
   P3_EVENTS=50000
   P4_CHASES=50000; P4_READY=5000; P4_TIMEOUT=90
+  P6_HAZARDS=50000
 else
   P1_SECONDS=60; P1_WARMUP=15
   P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=100
   P3_EVENTS=1000000
   P4_CHASES=1000000; P4_READY=100000; P4_TIMEOUT=300
+  P6_HAZARDS=1000000
 fi
 P1_CLIENTS=32
 
@@ -90,11 +97,12 @@ build_if_missing() {
   done
   if ((${#missing[@]})); then
     bsay "building $(IFS=,; echo "${missing[*]}")"
-    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")")
+    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${missing[*]}")" -am)
   fi
   if [[ ! -f $BENCH/target/bench.jar ]]; then
     bsay "building the harness (scenarios, bench)"
-    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl scenarios,bench)
+    # -am: scenarios and bench need event-contracts (and whatever else they use) from this checkout
+    (cd "$REPO" && ./mvnw -B -q package -DskipTests -pl scenarios,bench -am)
   fi
 }
 
@@ -324,6 +332,113 @@ p4_chase_sweep() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# P6 register export: a million hazards (with two trail lines each when signed off) seeded by SQL into
+# hazard-service's bench database, exported as CSV and as XLSX through the API while the service's heap
+# is sampled; the reference is PostgreSQL's COPY … TO of the same rows (same joins, same order)
+# ---------------------------------------------------------------------------------------------
+P6_COPY_HAZARDS="copy (select h.id, h.county_code, c.name, h.enterprise_credit_code, e.name, h.source, h.key_task, h.grade,
+    h.major_criterion, h.description, h.reported_at, h.due_at, h.status, h.plan_responsible_person, h.plan_measures,
+    h.plan_funding_cny, h.plan_deadline, h.plan_contingency_plan, h.rejections, h.extensions, h.reopenings, h.signed_off_at,
+    (select s.who from hazard_history s where s.id = (select max(s2.id) from hazard_history s2 where s2.hazard_id = h.id
+        and s2.action = 'SIGN_OFF')), jsonb_array_length(h.rectification_evidence)
+  from hazard h left join county c on c.code = h.county_code left join enterprise e on e.credit_code = h.enterprise_credit_code
+  order by h.reported_at desc, h.id) to stdout with (format csv, header)"
+P6_COPY_HISTORY="copy (select l.hazard_id, l.hazard_version, l.at, l.who, l.role, l.action, l.from_status, l.to_status, l.payload
+  from hazard h join hazard_history l on l.hazard_id = h.id order by h.reported_at desc, h.id, l.id) to stdout with (format csv, header)"
+
+p6_seed() { # tops the bench database up to P6_HAZARDS hazards
+  local db=${BDB[hazard-service]} have
+  have=$(psql_app "$db" "select count(*) from hazard")
+  bsay "P6: seeding $((P6_HAZARDS - have)) hazards (the database holds $have)"
+  psql_app "$db" "
+    insert into county (code, name, city, province, registered_at)
+      select 'X' || lpad(i::text, 5, '0'), '基准县' || i, 'Bench City ' || (i % 10), 'Bench Province', now()
+        from generate_series(1, 100) i on conflict do nothing;
+    insert into enterprise (credit_code, name, county_code, registered_at)
+      select '91510000' || lpad(i::text, 10, '0'), '基准化工有限公司' || i, 'X' || lpad((i % 100 + 1)::text, 5, '0'), now()
+        from generate_series(1, 10000) i on conflict do nothing;
+    insert into hazard (id, source, enterprise_credit_code, county_code, key_task, grade, major_criterion, description, location,
+                        status, reported_at, due_at, plan_responsible_person, plan_measures, plan_funding_cny, plan_deadline,
+                        plan_contingency_plan, plan_submitted_at, rectification_evidence, rectification_submitted_at,
+                        rejections, extensions, reopenings, signed_off_at, version)
+      select gen_random_uuid(), (array['EXPERT_INSPECTION','SELF_CHECK','REGULATOR'])[1 + i % 3],
+             '91510000' || lpad((i % 10000 + 1)::text, 10, '0'), 'X' || lpad((i % 100 + 1)::text, 5, '0'),
+             (array['THREE_ONES','EQUIPMENT_RUNNING_WITH_DEFECTS','FINE_CHEMICAL_FOUR_ZEROINGS','MAJOR_HAZARD_INSTALLATIONS',
+                    'CHEMICAL_PARKS','RECTIFICATION_CLOSURE','OTHER'])[1 + i % 7],
+             case when i % 10 = 0 then 'MAJOR' else 'GENERAL' end,
+             case when i % 10 = 0 then 'MHC-' || lpad((1 + i % 20)::text, 2, '0') end,
+             '储罐区法兰泄漏，垫片老化，需更换并加装泄漏检测 Leaking flange on the tank farm feed line #' || i, '二号装置 B 管廊',
+             s.status, r.at, r.at + interval '30 days',
+             case when s.status <> 'OPEN' then '王芳 厂长' end, case when s.status <> 'OPEN' then '更换垫片，加装泄漏检测仪' end,
+             case when s.status <> 'OPEN' then 12000.50 end, case when s.status <> 'OPEN' then (r.at + interval '20 days')::date end,
+             case when s.status <> 'OPEN' then '隔离管线，切换备用进料' end, case when s.status <> 'OPEN' then r.at + interval '1 day' end,
+             case when s.status in ('PENDING_VERIFICATION','VERIFIED','SIGNED_OFF')
+                  then '[{\"kind\":\"PHOTO\",\"uri\":\"https://files.rectify.local/e/1.jpg\",\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}]'::jsonb end,
+             case when s.status in ('PENDING_VERIFICATION','VERIFIED','SIGNED_OFF') then r.at + interval '10 days' end,
+             i % 2, 0, 0, case when s.status = 'SIGNED_OFF' then r.at + interval '12 days' end, 3
+        from generate_series(1, greatest($P6_HAZARDS - $have, 0)) i,
+             lateral (select (array['OPEN','RECTIFYING','PENDING_VERIFICATION','VERIFIED','SIGNED_OFF'])[1 + i % 5] as status) s,
+             lateral (select timestamptz '2024-01-01 08:00+08' + (i % 500000) * interval '60 seconds' as at) r;
+    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version)
+      select id, reported_at, 'bench-regulator', 'COUNTY_REGULATOR', 'REPORT', null, 'OPEN', '{\"source\":\"bench\"}'::jsonb, 1
+        from hazard h where not exists (select 1 from hazard_history l where l.hazard_id = h.id);
+    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version)
+      select id, signed_off_at, 'bench-county-regulator', 'COUNTY_REGULATOR', 'SIGN_OFF', 'VERIFIED', 'SIGNED_OFF', '{}'::jsonb, 3
+        from hazard h where status = 'SIGNED_OFF'
+         and not exists (select 1 from hazard_history l where l.hazard_id = h.id and l.action = 'SIGN_OFF');
+    analyze hazard; analyze hazard_history;" >/dev/null
+}
+
+p6_copy() { # p6_copy <name> <copy statement>: PostgreSQL's own export of the same rows, to /dev/null
+  local t0 t1 bytes
+  t0=$(date +%s%N)
+  bytes=$(PGPASSWORD=$DB_PASSWORD psql -X -q -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "${BDB[hazard-service]}" -c "$2" | wc -c)
+  t1=$(date +%s%N)
+  echo "RESULT $1.seconds $(calc "($t1 - $t0) / 1000000000" 3)" | tee -a "$RESULTS"
+  echo "RESULT $1.bytes $bytes" | tee -a "$RESULTS"
+}
+
+p6_export() {
+  local svc
+  for svc in inspection-service scoring-service notification-service; do bstop "$svc"; done
+  if [[ -z ${BPID[hazard-service]:-} ]]; then
+    bstart hazard-service
+    bwait_ready hazard-service >/dev/null
+  fi
+  p6_seed
+  echo "RESULT p6.hazards $(psql_app "${BDB[hazard-service]}" "select count(*) from hazard")" | tee -a "$RESULTS"
+  echo "RESULT p6.history_lines $(psql_app "${BDB[hazard-service]}" "select count(*) from hazard_history")" | tee -a "$RESULTS"
+  echo "RESULT p6.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+  # the service as `rectify up` starts it (SERVICE_JVM_OPTS: -Xmx256m), restarted so the heap starts clean
+  bstop hazard-service
+  bstart hazard-service
+  bwait_ready hazard-service >/dev/null
+  local url="http://127.0.0.1:${BPORT[hazard-service]}/api/v1/hazards/export"
+  bench_java export --name p6.csv --url "$url?format=csv" --metrics-url "http://127.0.0.1:${BPORT[hazard-service]}/q/metrics"
+  p6_copy p6.ref_csv "$P6_COPY_HAZARDS"
+  bench_java export --name p6.xlsx --url "$url?format=xlsx" --metrics-url "http://127.0.0.1:${BPORT[hazard-service]}/q/metrics"
+  p6_copy p6.ref_history "$P6_COPY_HISTORY"
+  echo "RESULT p6.rss_mib $(calc "$(awk '/^VmHWM/ { print $2 }' "/proc/${BPID[hazard-service]}/status") / 1024" 1)" | tee -a "$RESULTS"
+  bstop hazard-service
+}
+
+p6_table() {
+  local csv ref xlsx refx
+  csv=$(result p6.csv.seconds); ref=$(result p6.ref_csv.seconds)
+  xlsx=$(result p6.xlsx.seconds); refx=$(calc "$ref + $(result p6.ref_history.seconds)" 3)
+  printf '| P6 export CSV | %s hazards in %s s (%s MiB), first byte %s ms, heap %s → peak %s MiB of %s | COPY TO %s s | %s | heap flat, first byte before the last row | %s |\n' \
+    "$(calc "$(result p6.hazards)" 0)" "$(calc "$csv" 1)" "$(calc "$(result p6.csv.bytes) / 1048576" 0)" "$(calc "$(result p6.csv.first_byte_ms)" 0)" \
+    "$(calc "$(result p6.csv.heap_before_mib)" 0)" "$(calc "$(result p6.csv.heap_peak_mib)" 0)" "$(calc "$(result p6.csv.heap_max_mib)" 0)" \
+    "$(calc "$ref" 1)" "$(calc "$csv / $ref" 2)" \
+    "$(verdict "$(result p6.csv.heap_peak_mib) < $(result p6.csv.heap_max_mib) && $(result p6.csv.first_byte_ms) < 1000 * $csv / 2")"
+  printf '| P6 export XLSX (+ %s trail lines) | %s s (%s MiB), first byte %s ms, heap %s → peak %s MiB of %s | COPY TO (hazards + trails) %s s | %s | heap flat, first byte before the last row | %s |\n' \
+    "$(calc "$(result p6.history_lines)" 0)" "$(calc "$xlsx" 1)" "$(calc "$(result p6.xlsx.bytes) / 1048576" 0)" "$(calc "$(result p6.xlsx.first_byte_ms)" 0)" \
+    "$(calc "$(result p6.xlsx.heap_before_mib)" 0)" "$(calc "$(result p6.xlsx.heap_peak_mib)" 0)" "$(calc "$(result p6.xlsx.heap_max_mib)" 0)" \
+    "$(calc "$refx" 1)" "$(calc "$xlsx / $refx" 2)" \
+    "$(verdict "$(result p6.xlsx.heap_peak_mib) < $(result p6.xlsx.heap_max_mib) && $(result p6.xlsx.first_byte_ms) < 1000 * $xlsx / 2")"
+}
+
+# ---------------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------------
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo SHORT; fi; }
@@ -364,6 +479,7 @@ print_table() {
     done
     printf '\nload average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
       "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
+    if [[ -n $(result p6.csv.seconds) ]]; then p6_table; fi
     if ((QUICK)); then printf '(--quick: small sizes, the verdicts are not the bar)\n'; fi
   } | tee "$TABLE"
 }
@@ -386,6 +502,13 @@ main_bench() {
   snapshot_apps
   reset_databases
   bench_java topics --prefix "$PREFIX" --reset
+  if ((ONLY_EXPORT)); then
+    p6_export
+    bsay "P6 done in $((SECONDS - t0)) s"
+    { printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n'; p6_table
+      printf 'load average before P6 %s, at end %s\n' "$(result p6.load_before)" "$(loadavg)"; } | tee "$TABLE"
+    return
+  fi
   p5_footprint
   bstop scoring-service
   bstop notification-service
@@ -393,6 +516,7 @@ main_bench() {
   p2_freshness
   p3_rebuild
   p4_chase_sweep
+  p6_export
   bsay "all benchmarks done in $((SECONDS - t0)) s"
   print_table
 }

@@ -259,6 +259,28 @@
 
     $('detail-meta').textContent = '评分规则 rubric ' + (c.rubricVersion || '—') + ' · 计算于 computed ' +
       (c.computedAt ? dateTimeFmt.format(new Date(c.computedAt)) : '—');
+    body.append(downloads(c.countyCode));
+  }
+
+  // ---- the selected county's printed report (this service, no token) and hazard register (hazard-service, token)
+  let links = { countyReport: 'counties/{code}/report.pdf', hazardExport: null };
+  fetch('/dashboard/links').then((r) => (r.ok ? r.json() : null)).then((l) => { if (l) { links = l; renderDetail(); } }).catch(() => {});
+
+  function downloads(code) {
+    const p = el('p', 'downloads');
+    const report = el('a', null, '县域报告 PDF County report');
+    report.href = '/dashboard/' + links.countyReport.replace('{code}', encodeURIComponent(code));
+    report.target = '_blank';
+    p.append(report);
+    if (links.hazardExport) {
+      for (const format of ['xlsx', 'csv']) {
+        const a = el('a', null, '隐患台账 ' + format.toUpperCase() + ' Hazard register');
+        a.href = links.hazardExport + '?format=' + format + '&county=' + encodeURIComponent(code);
+        a.title = 'hazard-service; needs a bearer token 需要令牌';
+        p.append(' · ', a);
+      }
+    }
+    return p;
   }
 
   function check(pass, label) {

@@ -93,6 +93,7 @@ final class ChaseSweepBench {
         private volatile boolean running = true;
         private volatile long peak;
         private volatile long max;
+        private volatile long first = -1;
 
         HeapWatch(URI metrics) {
             super("heap-watch");
@@ -108,6 +109,9 @@ final class ChaseSweepBench {
                             HttpResponse.BodyHandlers.ofString()).body();
                     long used = sum(text, "jvm_memory_used_bytes{area=\"heap\"");
                     long limit = sum(text, "jvm_memory_max_bytes{area=\"heap\"");
+                    if (first < 0) {
+                        first = used;
+                    }
                     peak = Math.max(peak, used);
                     max = Math.max(max, limit);
                     Thread.sleep(500);
@@ -134,6 +138,11 @@ final class ChaseSweepBench {
 
         long peakBytes() {
             return peak;
+        }
+
+        /** The first sample: the heap before the measured work began. */
+        long firstBytes() {
+            return first;
         }
 
         long maxBytes() {

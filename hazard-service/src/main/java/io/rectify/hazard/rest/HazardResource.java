@@ -1,9 +1,8 @@
 package io.rectify.hazard.rest;
 
+import io.rectify.hazard.config.HazardConfig;
 import io.rectify.hazard.domain.County;
-import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.Hazard;
-import io.rectify.hazard.domain.HazardStatus;
 import io.rectify.hazard.service.HazardFilter;
 import io.rectify.hazard.service.HazardQueries;
 import io.rectify.hazard.service.HazardService;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -68,6 +67,9 @@ public class HazardResource {
 
     @Inject
     UriInfo uri;
+
+    @Inject
+    HazardConfig config;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
@@ -106,18 +108,8 @@ public class HazardResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public PageResult<HazardDocument> search(
-            @Parameter(description = "county code") @QueryParam("county") String county,
-            @Parameter(description = "enterprise credit code") @QueryParam("enterprise") String enterprise,
-            @Parameter(schema = @Schema(implementation = HazardStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(implementation = Grade.class)) @QueryParam("grade") String grade,
-            @Parameter(description = "key task code") @QueryParam("keyTask") String keyTask,
-            @Parameter(description = "true: past due while OPEN or RECTIFYING", schema = @Schema(implementation = Boolean.class))
-            @QueryParam("overdue") String overdue,
-            @BeanParam @Valid PageRequest page) {
-        HazardFilter filter = new HazardFilter(QueryValues.text(county), QueryValues.text(enterprise),
-                QueryValues.enumOf("status", status, HazardStatus.class), QueryValues.enumOf("grade", grade, Grade.class),
-                QueryValues.text(keyTask), QueryValues.bool("overdue", overdue));
+    public PageResult<HazardDocument> search(@BeanParam HazardFilterParams params, @BeanParam @Valid PageRequest page) {
+        HazardFilter filter = params.toFilter(ZoneId.of(config.zone()));
         Instant now = Instant.now();
         PageResult<Hazard> found = queries.search(filter, page);
         Map<String, County> counties = queries.countiesOf(found.items());

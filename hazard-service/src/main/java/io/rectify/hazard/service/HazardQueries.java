@@ -34,7 +34,7 @@ import java.util.UUID;
 @Transactional
 public class HazardQueries {
 
-    private static final String FROM = " from Hazard h left join County c on c.code = h.countyCode";
+    private static final String FROM = HazardCondition.FROM;
     private static final List<HazardStatus> CLOCK_RUNNING = List.of(HazardStatus.OPEN, HazardStatus.RECTIFYING);
 
     @Inject
@@ -77,9 +77,19 @@ public class HazardQueries {
     }
 
     public PageResult<Hazard> search(HazardFilter filter, PageRequest page) {
+        HazardCondition condition = condition(filter);
+        String where = condition.where();
+        TypedQuery<Long> count = condition.bind(em.createQuery("select count(h)" + FROM + where, Long.class));
+        TypedQuery<Hazard> items = condition.bind(em.createQuery("select h" + FROM + where + " order by h.reportedAt desc, h.id", Hazard.class));
+        return page.fetch(items, count.getSingleResult());
+    }
+
+    /** The caller's scope and the filter as one JPQL condition over {@link HazardCondition#FROM}. */
+    public HazardCondition condition(HazardFilter filter) {
         HazardScope scope = HazardScope.of(caller);
         StringBuilder where = new StringBuilder(" where ").append(scope.condition());
         Map<String, Object> params = new HashMap<>(scope.parameters());
+        Instant now = Instant.now();
         if (filter.countyCode() != null) {
             where.append(" and h.countyCode = :county");
             params.put("county", filter.countyCode());
@@ -105,15 +115,17 @@ public class HazardQueries {
                     ? " and h.status in :clockRunning and h.dueAt < :now"
                     : " and (h.status not in :clockRunning or h.dueAt >= :now)");
             params.put("clockRunning", CLOCK_RUNNING);
-            params.put("now", Instant.now());
+            params.put("now", now);
         }
-        TypedQuery<Long> count = em.createQuery("select count(h)" + FROM + where, Long.class);
-        TypedQuery<Hazard> items = em.createQuery("select h" + FROM + where + " order by h.reportedAt desc, h.id", Hazard.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            items.setParameter(k, v);
-        });
-        return page.fetch(items, count.getSingleResult());
+        if (filter.reportedFrom() != null) {
+            where.append(" and h.reportedAt >= :reportedFrom");
+            params.put("reportedFrom", filter.reportedFrom());
+        }
+        if (filter.reportedTo() != null) {
+            where.append(" and h.reportedAt < :reportedTo");
+            params.put("reportedTo", filter.reportedTo());
+        }
+        return new HazardCondition(where.toString(), Map.copyOf(params), now);
     }
 
     public PageResult<HazardHistory> history(UUID hazardId, PageRequest page) {

@@ -56,7 +56,7 @@ class HistoryChainTest extends HazardTestSupport {
         String code = newCreditCode();
         String id = reportGeneral(place, code);
         act(enterprise(code), id, "plan", plan()).statusCode(200);
-        act(enterprise(code), id, "rectification", rectification()).statusCode(200);
+        act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(200);
 
         List<Map<String, Object>> lines = given(countyRegulator(place)).get(HAZARDS + "/" + id + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("items");
@@ -99,7 +99,7 @@ class HistoryChainTest extends HazardTestSupport {
         String code = newCreditCode();
         String id = reportGeneral(place, code);
         act(enterprise(code), id, "plan", plan()).statusCode(200);
-        act(enterprise(code), id, "rectification", rectification()).statusCode(200);
+        act(enterprise(code), id, "rectification", rectification(enterprise(code))).statusCode(200);
         String keep = "tampered_" + id.replace("-", "");
         tamper(id, "create table " + keep + " as select * from hazard_history where hazard_id = '%1$s' and seq = 2; "
                 + "set session_replication_role = replica; delete from hazard_history where hazard_id = '%1$s' and seq = 2");

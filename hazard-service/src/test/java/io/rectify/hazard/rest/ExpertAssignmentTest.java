@@ -33,7 +33,7 @@ class ExpertAssignmentTest extends HazardTestSupport {
         String theirs = reportGeneral(place, notInspected);
         for (String id : List.of(mine, theirs)) {
             act(enterprise(id.equals(mine) ? inspected : notInspected), id, "plan", plan()).statusCode(200);
-            act(enterprise(id.equals(mine) ? inspected : notInspected), id, "rectification", rectification()).statusCode(200);
+            act(enterprise(id.equals(mine) ? inspected : notInspected), id, "rectification", rectification(enterprise(id.equals(mine) ? inspected : notInspected))).statusCode(200);
         }
         String subject = "expert-" + UUID.randomUUID();
         String expert = expertAccount(subject);

@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.rectify.inspection.config.InspectionConfig;
 import io.rectify.inspection.service.DebriefService;
 import io.rectify.inspection.service.NightlyDebrief;
+import io.rectify.platform.pdf.PdfRenderer;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ import static io.rectify.platform.security.Roles.COUNTY_REGULATOR;
 import static io.rectify.platform.security.Roles.EXPERT;
 import static io.rectify.platform.security.Roles.PROVINCE_REGULATOR;
 
-/** The nightly debrief of a county and day: JSON for systems, a printable page (HTML or Markdown) for the evening meeting. */
+/** The nightly debrief of a county and day: JSON for systems, a printable page (HTML, PDF or Markdown) for the evening meeting. */
 @Path("/api/v1/counties/{code}/debriefs")
 @Tag(name = "Nightly debrief", description = "夜间工作会: the day's inspections and findings of a county")
 public class DebriefResource {
@@ -42,6 +43,7 @@ public class DebriefResource {
     public static final String TEXT_MARKDOWN = "text/markdown";
     private static final MediaType HTML = MediaType.valueOf(MediaType.TEXT_HTML + ";charset=UTF-8");
     private static final MediaType MARKDOWN = MediaType.valueOf(TEXT_MARKDOWN + ";charset=UTF-8");
+    private static final MediaType PDF = MediaType.valueOf(PdfRenderer.MEDIA_TYPE);
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
@@ -58,17 +60,21 @@ public class DebriefResource {
     @Location("debrief.md")
     Template markdown;
 
+    @Inject
+    PdfRenderer renderer;
+
     @GET
     @Path("/{date}")
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, TEXT_MARKDOWN})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, TEXT_MARKDOWN, PdfRenderer.MEDIA_TYPE})
     @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT, AGENCY_SYSTEM})
     @Operation(summary = "The nightly debrief of a county and day", description = "The day's inspections with their findings (withdrawn "
             + "ones left out), counted by grade and key task. `Accept: application/json` (default), `text/html` for a printable, "
-            + "self-contained page, or `text/markdown`.")
+            + "self-contained page, `text/markdown`, or `application/pdf` (the printable page as PDF, CJK font embedded).")
     @APIResponse(responseCode = "200", description = "The debrief", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NightlyDebrief.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-            @Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+            @Content(mediaType = TEXT_MARKDOWN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            @Content(mediaType = PdfRenderer.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
@@ -80,6 +86,13 @@ public class DebriefResource {
             return Response.ok(debrief, MediaType.APPLICATION_JSON_TYPE).build();
         }
         String generatedAt = PRINTED.format(debrief.generatedAt().atZone(config.debriefZone())) + " (" + config.debriefZone() + ")";
+        if (wanted == PDF) {
+            // the printable page, laid out for paper by the renderer every report shares
+            byte[] pdf = renderer.render(html.data("debrief", debrief).data("generatedAt", generatedAt).render(), "debrief " + code + " " + date);
+            return Response.ok(pdf, PDF)
+                    .header("Content-Disposition", "inline; filename=\"debrief-" + code + "-" + debrief.date() + ".pdf\"")
+                    .build();
+        }
         Template template = wanted == HTML ? html : markdown;
         return Response.ok(template.data("debrief", debrief).data("generatedAt", generatedAt).render(), wanted).build();
     }
@@ -95,6 +108,9 @@ public class DebriefResource {
             }
             if (type.getType().equals("text") && type.getSubtype().equals("markdown")) {
                 return MARKDOWN;
+            }
+            if (PDF.isCompatible(type) && !type.isWildcardSubtype()) {
+                return PDF;
             }
         }
         return null;

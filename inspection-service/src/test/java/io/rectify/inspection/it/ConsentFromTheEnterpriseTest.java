@@ -59,7 +59,7 @@ class ConsentFromTheEnterpriseTest {
         String id = schedule(enterprise, expert, LocalDate.of(2024, 4, 11));
         action(id, "start", expert.bearer()).statusCode(200);
         String path = "/api/v1/inspections/" + id + "/consents";
-        var withDcs = finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-04", evidence("PHOTO"), evidence("CONTROL_SYSTEM_DATA"));
+        var withDcs = finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-04", evidence(expert, "PHOTO"), evidence(expert, "CONTROL_SYSTEM_DATA"));
 
         // the expert asks; a "granted by" typed in by the expert is not the enterprise's word
         problem(as(expert.bearer()).body(Map.of("scope", "CONTROL_SYSTEM_DATA", "grantedBy", "张伟 (安全总监)")).post(path).then(), 422)
@@ -95,7 +95,7 @@ class ConsentFromTheEnterpriseTest {
         // granted unasked: the enterprise's own act, no request behind it
         as(mine).body(Map.of("scope", "DOCUMENT_COPY")).post(path).then().statusCode(201)
                 .body("status", equalTo("GRANTED")).body("requestedBy", nullValue()).body("grantedBy", equalTo("enterprise-" + enterprise));
-        as(expert.bearer()).body(finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence("DOCUMENT_COPY")))
+        as(expert.bearer()).body(finding("RECTIFICATION_CLOSURE", "GENERAL", null, evidence(expert, "DOCUMENT_COPY")))
                 .post("/api/v1/inspections/" + id + "/findings").then().statusCode(201);
 
         List<ConsumerRecord<String, String>> granted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))

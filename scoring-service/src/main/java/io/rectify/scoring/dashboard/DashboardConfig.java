@@ -45,4 +45,11 @@ public interface DashboardConfig {
     /** Open streams per instance; more are answered 503 (the stream needs no token, so it is bounded). */
     @WithDefault("200")
     int maxStreams();
+
+    /**
+     * Where the page links the selected county's hazard register (hazard-service's export; the download
+     * needs a bearer token there, the page has none).
+     */
+    @WithDefault("http://127.0.0.1:8082/api/v1/hazards/export")
+    String hazardExportUrl();
 }

@@ -1,8 +1,13 @@
 package io.rectify.scoring.dashboard;
 
 import io.rectify.contracts.EventJson;
+import io.rectify.platform.pdf.PdfRenderer;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
+import io.rectify.scoring.report.CountyReportPdf;
+import io.rectify.scoring.service.CountyDirectory;
+import io.rectify.scoring.service.CountyIndexService;
+import io.rectify.scoring.service.CountyRef;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -55,6 +60,15 @@ public class DashboardResource {
 
     @Inject
     DashboardConfig config;
+
+    @Inject
+    CountyDirectory directory;
+
+    @Inject
+    CountyIndexService indexes;
+
+    @Inject
+    CountyReportPdf reportPdf;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -122,6 +136,40 @@ public class DashboardResource {
         requireEnabled();
         return Response.ok(EventJson.write(stream.snapshot()), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("links")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where the page links the selected county's printed report and hazard register")
+    @APIResponse(responseCode = "200", description = "the links")
+    @APIResponse(responseCode = "404", description = "the dashboard is turned off",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response links() {
+        requireEnabled();
+        return Response.ok(EventJson.write(Map.of("countyReport", "counties/{code}/report.pdf",
+                "hazardExport", config.hazardExportUrl())), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("counties/{code}/report.pdf")
+    @Produces(PdfRenderer.MEDIA_TYPE)
+    @Operation(summary = "The selected county's report as PDF, for the wall screen",
+            description = "The county report of GET /api/v1/counties/{code}/report for the current period: the same figures the "
+                    + "page shows (index, indicators, deductions, ranking, overdue major hazards), so it needs no token either.")
+    @APIResponse(responseCode = "200", description = "the report", content = @Content(mediaType = PdfRenderer.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "unknown county, or the dashboard is turned off",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response countyReport(@PathParam("code") String code) {
+        requireEnabled();
+        CountyRef county = (code != null && code.matches("^[0-9A-Z]{6,12}$") ? directory.find(code) : java.util.Optional.<CountyRef>empty())
+                .orElseThrow(() -> ProblemException.notFound("county", code));
+        int period = indexes.currentPeriod();
+        return Response.ok(reportPdf.render(county, period), PdfRenderer.MEDIA_TYPE)
+                .header("Content-Disposition", "inline; filename=\"" + CountyReportPdf.fileName(code, period) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Response asset(String name) {

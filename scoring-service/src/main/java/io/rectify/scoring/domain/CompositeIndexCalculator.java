@@ -83,9 +83,7 @@ public final class CompositeIndexCalculator {
                     null, NO_DATA, null, indicators, deductions, false, now);
         }
         BigDecimal index = base.subtract(deducted, MC).max(BigDecimal.ZERO).min(HUNDRED).setScale(1, RoundingMode.HALF_UP);
-        boolean eligible = index.compareTo(rubric.demonstration().minIndex()) >= 0
-                && tally.overdueMajor() == 0
-                && coverageScore != null && coverageScore.compareTo(rubric.demonstration().minCoverage()) >= 0;
+        boolean eligible = DemonstrationGaps.of(index, tally.overdueMajor(), coverageScore, rubric.demonstration()).isEmpty();
         return new CountyIndexDocument(facts.countyCode(), facts.countyName(), facts.period(), rubric.version(),
                 index, null, base.setScale(4, RoundingMode.HALF_UP), indicators, deductions, eligible, now);
     }
