@@ -15,6 +15,8 @@ import io.rectify.platform.outbox.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -74,10 +76,14 @@ public class NotificationDispatcher {
     Outbox outbox;
 
     @Inject
-    EmailChannel email;
+    @Any
+    Instance<DeliveryChannel> channelBeans;
 
     @Inject
-    WebhookChannel webhook;
+    ReminderFacts facts;
+
+    /** Each channel's sender, by the channel it serves. */
+    private final Map<Channel, DeliveryChannel> channels = new java.util.EnumMap<>(Channel.class);
 
     /** Sends run here: webhooks and SMTP block, so a bounded pool keeps many of them in flight at once. */
     private ExecutorService senders;
@@ -87,6 +93,7 @@ public class NotificationDispatcher {
 
     @PostConstruct
     void init() {
+        channelBeans.forEach(c -> channels.put(c.channel(), c));
         senders = Executors.newFixedThreadPool(config.delivery().concurrency(), daemons("notification-sender-"));
         loops = Executors.newFixedThreadPool(config.delivery().loops(), daemons("notification-dispatch-"));
     }
@@ -184,16 +191,20 @@ public class NotificationDispatcher {
                 .setParameter("refs", claimed.values().stream().map(n -> n.recipientRef).distinct().toList()).getResultList();
         Instant leaseUntil = Instant.now().plus(lease());
         Map<String, Optional<Contact>> contacts = new HashMap<>();
+        java.util.function.Function<Notification, Optional<Contact>> contactOf =
+                n -> contacts.computeIfAbsent(n.level + "/" + n.recipientRef, k -> Contact.find(n.level, n.recipientRef));
+        Map<UUID, io.rectify.notification.message.Reminder> reminders = facts.of(List.copyOf(claimed.values()),
+                n -> contactOf.apply(n).map(Contact::locale).orElse(java.util.Locale.forLanguageTag("zh-CN")));
         List<DeliveryJob> jobs = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             Notification n = claimed.get(id);
             n.attempts++;
             n.nextAttemptAt = leaseUntil;
-            Contact contact = contacts.computeIfAbsent(n.level + "/" + n.recipientRef, k -> Contact.find(n.level, n.recipientRef)).orElse(null);
-            String target = contact == null ? null : (n.channel == Channel.EMAIL ? contact.email : contact.webhookUrl);
+            Contact contact = contactOf.apply(n).orElse(null);
+            String target = contact == null ? null : contact.address(n.channel);
             String secret = contact == null ? null : contact.webhookSecret;
             jobs.add(new DeliveryJob(n.id, n.attempts, n.hazardId, n.countyCode, n.step, n.sequence, n.level, n.recipientRef,
-                    n.channel, n.dueAt, n.hazardSnapshot, blankToNull(target), secret));
+                    n.channel, n.dueAt, n.hazardSnapshot, target, secret, reminders.get(n.id)));
         }
         return jobs;
     }
@@ -244,7 +255,11 @@ public class NotificationDispatcher {
         if (job.target() == null) {
             return new DeliveryOutcome.Refused(null, "the " + job.level() + " contact " + job.recipientRef() + " no longer has a " + job.channel() + " address");
         }
-        return job.channel() == Channel.EMAIL ? email.send(job) : webhook.send(job);
+        DeliveryChannel channel = channels.get(job.channel());
+        if (channel == null) {
+            return new DeliveryOutcome.Refused(null, "no sender for channel " + job.channel());
+        }
+        return channel.send(job);
     }
 
     /** What recording a batch writes besides the notifications: attempt rows and events, inserted together. */
@@ -336,7 +351,8 @@ public class NotificationDispatcher {
         attempt.outcome = (delivered ? DeliveryAttempt.Outcome.DELIVERED : retry ? DeliveryAttempt.Outcome.RETRY : DeliveryAttempt.Outcome.FAILED).name();
         recording.attempts.add(attempt);
         if (n.status != NotificationStatus.PENDING || n.attempts != job.attempt()) {
-            // cancelled by a sign-off meanwhile, or our lease ran out and another round took over
+            // superseded by a later step or a sign-off meanwhile (this was the delivery in flight: it is never
+            // retried), or our lease ran out and another round took over
             LOG.infof("attempt %d of notification %s recorded (%s) but the notification is now %s", job.attempt(), n.id, attempt.outcome, n.status);
             return;
         }
@@ -391,9 +407,5 @@ public class NotificationDispatcher {
     private Duration lease() {
         long rounds = (config.delivery().batchSize() + config.delivery().concurrency() - 1) / config.delivery().concurrency();
         return config.delivery().webhookTimeout().multipliedBy(rounds + 2).plusSeconds(30);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -41,6 +41,9 @@ public class NotificationQueries {
     @Inject
     Caller caller;
 
+    @Inject
+    Acknowledgements acknowledgements;
+
     public record Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status) {
     }
 
@@ -79,14 +82,7 @@ public class NotificationQueries {
     public WithAttempts acknowledge(UUID id) {
         Notification n = visible(id).orElseThrow(() -> ProblemException.notFound("notification", id));
         em.lock(n, LockModeType.PESSIMISTIC_WRITE);
-        if (n.status != NotificationStatus.SENT) {
-            throw ProblemException.conflict("notification " + id + " is " + n.status + "; only a delivered notification can be acknowledged");
-        }
-        if (n.acknowledgedAt == null) {
-            n.acknowledgedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            n.acknowledgedBy = caller.subject();
-            LOG.infof("notification %s acknowledged by %s (%s, hazard %s)", n.id, caller.subject(), caller.actingRole(), n.hazardId);
-        }
+        acknowledgements.byCaller(n, caller.subject());
         return new WithAttempts(n, attemptsOf(List.of(n.id)).getOrDefault(n.id, List.of()));
     }
 
