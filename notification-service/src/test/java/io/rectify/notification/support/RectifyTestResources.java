@@ -21,6 +21,7 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
     public static final String BOOTSTRAP = "127.0.0.1:9092";
     private static volatile GreenMail mail;
     private static volatile StallingSmtpProxy smtpProxy;
+    private static volatile SmsGateway smsGateway;
     private static volatile String prefix;
 
     @Override
@@ -30,6 +31,7 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
         mail.start();
         try {
             smtpProxy = new StallingSmtpProxy(port);
+            smsGateway = new SmsGateway();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -41,6 +43,8 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
         probe.createTopic(prefix + Topics.INSPECTION_EVENTS, Topics.PARTITIONS);
         probe.createTopic(prefix + Topics.deadLetter(Topics.INSPECTION_EVENTS, "notification"), 1);
         return Map.of(
+                "rectify.chasing.sms.url", smsGateway.url(),
+                "rectify.chasing.sms.access-key-secret", SmsGateway.ACCESS_KEY_SECRET,
                 "quarkus.mailer.host", "127.0.0.1",
                 // mail goes through the proxy, which passes it on to GreenMail unless a test makes it stall
                 "quarkus.mailer.port", Integer.toString(smtpProxy.port()),
@@ -51,6 +55,9 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (smtpProxy != null) {
             smtpProxy.close();
+        }
+        if (smsGateway != null) {
+            smsGateway.close();
         }
         if (mail != null) {
             mail.stop();
@@ -63,6 +70,10 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
 
     public static StallingSmtpProxy smtpProxy() {
         return smtpProxy;
+    }
+
+    public static SmsGateway smsGateway() {
+        return smsGateway;
     }
 
     public static String prefix() {
