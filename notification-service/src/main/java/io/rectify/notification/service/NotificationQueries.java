@@ -44,7 +44,11 @@ public class NotificationQueries {
     @Inject
     Acknowledgements acknowledgements;
 
-    public record Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status) {
+    public record Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status, Boolean acknowledged) {
+
+        public Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status) {
+            this(hazardId, level, channel, status, null);
+        }
     }
 
     /** A notification with every attempt made to deliver it. */
@@ -60,6 +64,9 @@ public class NotificationQueries {
         add(where, params, "n.level", "level", filter.level());
         add(where, params, "n.channel", "channel", filter.channel());
         add(where, params, "n.status", "status", filter.status());
+        if (filter.acknowledged() != null) {
+            where.add(filter.acknowledged() ? "n.acknowledgedAt is not null" : "n.acknowledgedAt is null");
+        }
         String condition = String.join(" and ", where);
         TypedQuery<Notification> list = em.createQuery("select n from Notification n where " + condition + " order by n.seq", Notification.class);
         TypedQuery<Long> count = em.createQuery("select count(n) from Notification n where " + condition, Long.class);
