@@ -20,15 +20,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +76,9 @@ public class NotificationDispatcher {
 
     @Inject
     ReminderFacts facts;
+
+    @Inject
+    AttemptRows attemptRows;
 
     /** Each channel's sender, by the channel it serves. */
     private final Map<Channel, DeliveryChannel> channels = new java.util.EnumMap<>(Channel.class);
@@ -308,33 +306,8 @@ public class NotificationDispatcher {
     }
 
     private void write(Recording recording) {
-        insertAttempts(recording.attempts);
+        attemptRows.insert(recording.attempts);
         outbox.appendAll(Topics.NOTIFICATION_EVENTS, recording.events);
-    }
-
-    /** Every attempt row of a batch with one multi-row INSERT. */
-    private void insertAttempts(List<DeliveryAttempt> attempts) {
-        if (attempts.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(c -> {
-            StringBuilder sql = new StringBuilder("insert into delivery_attempt (notification_id, attempt, attempted_at, outcome, http_status, detail) values ");
-            for (int i = 0; i < attempts.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (DeliveryAttempt a : attempts) {
-                    ps.setObject(p++, a.notificationId);
-                    ps.setInt(p++, a.attempt);
-                    ps.setObject(p++, OffsetDateTime.ofInstant(a.attemptedAt, ZoneOffset.UTC));
-                    ps.setString(p++, a.outcome);
-                    ps.setObject(p++, a.httpStatus, Types.INTEGER);
-                    ps.setString(p++, a.detail);
-                }
-                ps.executeUpdate();
-            }
-        });
     }
 
     private void record(DeliveryJob job, DeliveryOutcome outcome, Notification n, Recording recording) {
