@@ -19,7 +19,8 @@
     EscalationRaised: ['升级督办', 'Escalation'],
     ReminderSent: ['提醒', 'Reminder'],
     NotificationFailed: ['发送失败', 'Failed'],
-    ChaseClosed: ['督办关闭', 'Closed']
+    ChaseClosed: ['督办关闭', 'Closed'],
+    NotificationAcknowledged: ['已确认', 'Acknowledged']
   };
   const LEVELS = { ENTERPRISE: '企业 Enterprise', COUNTY: '县级 County', CITY: '市级 City', PROVINCE: '省级 Province' };
   const STEPS = {

@@ -40,7 +40,8 @@ class EventCatalogTest {
             "rectify.notification.ReminderSent.v1",
             "rectify.notification.EscalationRaised.v1",
             "rectify.notification.NotificationFailed.v1",
-            "rectify.notification.ChaseClosed.v1");
+            "rectify.notification.ChaseClosed.v1",
+            "rectify.notification.NotificationAcknowledged.v1");
 
     @Test
     void everyEventOfTheContractHasAPayloadRecord() {

@@ -145,7 +145,9 @@ class JsonSchemaTest {
     void chasingUsesItsOwnLadder() {
         assertThat(Fixture.of("EscalationRaised").set("/level", "COUNTY").problems()).isNotEmpty();
         assertThat(Fixture.of("ReminderSent").set("/step", "REMIND").problems()).isNotEmpty();
-        assertThat(Fixture.of("ReminderSent").set("/channel", "SMS").problems()).isNotEmpty();
+        assertThat(Fixture.of("ReminderSent").set("/channel", "FAX").problems()).isNotEmpty();
+        assertThat(Fixture.of("ReminderSent").set("/channel", "SMS").problems()).isEmpty();
+        assertThat(Fixture.of("NotificationAcknowledged").set("/via", "EMAIL").problems()).isNotEmpty();
         assertThat(Fixture.of("NotificationFailed").set("/reason", "TIMEOUT").problems()).isNotEmpty();
         assertThat(Fixture.of("NotificationFailed").set("/reason", "DELIVERY_FAILED").set("/channel", "WEBHOOK").problems()).isEmpty();
     }

@@ -96,13 +96,14 @@ class ChaseLadderTest {
         // the mail went through a real SMTP server, in the ladder's order
         List<String> enterpriseSubjects = subjectsTo(enterpriseMail);
         assertThat(enterpriseSubjects).hasSize(4);
-        assertThat(enterpriseSubjects.get(0)).contains("DUE_SOON").contains(hazard.id.toString());
-        assertThat(enterpriseSubjects.get(1)).contains("DUE_SOON");
-        assertThat(enterpriseSubjects.get(2)).contains("OVERDUE:");
-        assertThat(enterpriseSubjects.get(3)).contains("OVERDUE_REPEAT");
+        // in Chinese (the contacts' default locale): due soon, overdue, still overdue; escalated to the city
+        assertThat(enterpriseSubjects.get(0)).contains("整改期限将至").contains("leaking flange on tank T-3");
+        assertThat(enterpriseSubjects.get(1)).contains("整改期限将至");
+        assertThat(enterpriseSubjects.get(2)).contains("整改已逾期");
+        assertThat(enterpriseSubjects.get(3)).contains("仍未完成");
         assertThat(subjectsTo(cityMail)).hasSize(2).satisfies(s -> {
-            assertThat(s.get(0)).contains("ESCALATE_CITY");
-            assertThat(s.get(1)).contains("OVERDUE_REPEAT");
+            assertThat(s.get(0)).contains("已上报" + place.city());
+            assertThat(s.get(1)).contains("仍未完成");
         });
 
         // the webhooks were signed with each contact's secret and carry the snapshot

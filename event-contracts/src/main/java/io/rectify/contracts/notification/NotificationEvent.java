@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** Events of notification-service on {@code notification.events} (for dashboards); key = hazard id. */
 public sealed interface NotificationEvent extends EventPayload
-        permits ReminderSent, EscalationRaised, NotificationFailed, ChaseClosed {
+        permits ReminderSent, EscalationRaised, NotificationFailed, ChaseClosed, NotificationAcknowledged {
 
     String DOMAIN = "notification";
 

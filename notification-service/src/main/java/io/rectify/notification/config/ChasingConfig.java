@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The chasing policy and its machinery (chasing.md). Every duration is ISO-8601 ({@code P3D}, {@code PT30S}),
@@ -35,6 +36,64 @@ public interface ChasingConfig {
     int sweepBatchSize();
 
     Delivery delivery();
+
+    Links links();
+
+    Acknowledgement acknowledgement();
+
+    Sms sms();
+
+    Digest digest();
+
+    /** Where the links in a message point. */
+    interface Links {
+        /** The address recipients reach notification-service on: the acknowledgement link starts with it. */
+        @WithDefault("http://127.0.0.1:8084")
+        String publicUrl();
+
+        /** The page to act on a hazard; {@code {id}} is replaced by the hazard id. */
+        @WithDefault("http://127.0.0.1:8082/api/v1/hazards/{id}")
+        String hazardUrl();
+    }
+
+    /** The signed acknowledgement link (HMAC-SHA256 over notification id and expiry). */
+    interface Acknowledgement {
+        /** The signing key: the same on every instance, kept secret (RECTIFY_ACK_KEY in production). */
+        @WithDefault("dev-only-acknowledgement-key-change-me")
+        String key();
+
+        /** How long a link works after the message was sent. */
+        @WithDefault("P14D")
+        Duration validFor();
+    }
+
+    /** An HTTP SMS gateway of the shape most Chinese providers share: signature, template code, parameters. */
+    interface Sms {
+        /** The gateway's send endpoint; without it SMS contacts get their attempts refused. */
+        Optional<String> url();
+
+        @WithDefault("rectify")
+        String accessKeyId();
+
+        /** Signs each request (X-Sms-Signature: HMAC-SHA256 of the body); never logged. */
+        @WithDefault("dev-only-sms-secret")
+        String accessKeySecret();
+
+        /** The approved signature shown in front of every message, e.g. 【应急管理】. */
+        @WithDefault("应急管理")
+        String signName();
+
+        /** The provider's approved template the parameters are filled into. */
+        @WithDefault("SMS_RECTIFY_REMINDER")
+        String templateCode();
+    }
+
+    /** Daily digests. */
+    interface Digest {
+        /** How often the digest sweep looks for contacts whose digest time has come. */
+        @WithDefault("PT1M")
+        Duration sweepInterval();
+    }
 
     interface Escalation {
         Duration escalateCityAfter();

@@ -4,5 +4,11 @@ package io.rectify.notification.domain;
 public enum Channel {
     EMAIL,
     WEBHOOK,
-    NONE
+    SMS,
+    NONE;
+
+    /** Channels people read (a digest gathers these); a webhook feeds an agency's system and is never held. */
+    public boolean read() {
+        return this == EMAIL || this == SMS;
+    }
 }

@@ -98,4 +98,19 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
+
+    /** LINK (the signed link in the message) or API (an authenticated call). */
+    @Column(name = "acknowledged_via")
+    public String acknowledgedVia;
+
+    /** The later step (or CHASE_PAUSED, CHASE_CLOSED, DEADLINE_EXTENDED) that withdrew it before delivery. */
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
+    /** The daily digest it was sent in, for a HELD reminder. */
+    @Column(name = "digest_id")
+    public UUID digestId;
 }

@@ -3,6 +3,7 @@ package io.rectify.notification.rest;
 import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.CreditCode;
 import io.rectify.notification.domain.Contact;
+import io.rectify.notification.domain.DeliveryMode;
 import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.service.ContactDirectory;
 import io.rectify.platform.problem.ProblemException;
@@ -85,8 +86,10 @@ public class ContactResource {
     @Path("/{level}/{ref}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR})
     @Operation(summary = "Create or replace a contact",
-            description = "By ADMIN or a regulator whose scope covers the contact's place on the ladder. A webhook needs a secret "
-                    + "(at least 16 characters); leaving webhookSecret out keeps the one already set.")
+            description = "By ADMIN or a regulator whose scope covers the contact's place on the ladder (an enterprise's place is "
+                    + "the county the registry has it in). A webhook needs a secret (at least 16 characters); leaving "
+                    + "webhookSecret out keeps the one already set. locale (zh-CN default, en) is the language of its messages; "
+                    + "delivery DAILY_DIGEST with a digestTime gathers its reminders into one email a day.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "the new version"),
             content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -104,11 +107,17 @@ public class ContactResource {
                         @Valid @NotNull ContactRequest body) {
         RecipientLevel l = levelOf(level);
         checkRef(l, ref);
-        if (blank(body.email()) && blank(body.webhookUrl())) {
-            throw ProblemException.invalid("email", "give an email or a webhookUrl (or both)");
+        if (blank(body.email()) && blank(body.webhookUrl()) && blank(body.phone())) {
+            throw ProblemException.invalid("email", "give an email, a webhookUrl or a phone (or several)");
+        }
+        DeliveryMode delivery = blank(body.delivery()) ? DeliveryMode.IMMEDIATE : DeliveryMode.valueOf(body.delivery());
+        if (delivery == DeliveryMode.DAILY_DIGEST && (blank(body.email()) || blank(body.digestTime()))) {
+            throw ProblemException.invalid("delivery", "DAILY_DIGEST needs an email (the digest is mailed) and a digestTime");
         }
         ContactDirectory.Saved saved = directory.put(l, ref,
-                new ContactDirectory.Details(body.name(), body.email(), body.webhookUrl(), body.webhookSecret()), ifMatch);
+                new ContactDirectory.Details(body.name(), body.email(), body.webhookUrl(), body.webhookSecret(), body.phone(),
+                        blank(body.locale()) ? "zh-CN" : body.locale(), delivery,
+                        blank(body.digestTime()) ? null : java.time.LocalTime.parse(body.digestTime())), ifMatch);
         Response.ResponseBuilder answer = saved.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/contacts").path(l.name()).path(ref).build())
                 : Response.ok();

@@ -56,13 +56,25 @@ public class NotificationResource {
             @Parameter(schema = @Schema(implementation = RecipientLevel.class)) @QueryParam("level") String level,
             @Parameter(schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
             @Parameter(schema = @Schema(implementation = NotificationStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "true: only acknowledged ones, false: only those not acknowledged") @QueryParam("acknowledged") String acknowledged,
             @BeanParam @Valid PageRequest page) {
         NotificationQueries.Filter filter = new NotificationQueries.Filter(
                 QueryValues.uuid("hazardId", hazardId),
                 QueryValues.enumOf("level", level, RecipientLevel.class),
                 QueryValues.enumOf("channel", channel, Channel.class),
-                QueryValues.enumOf("status", status, NotificationStatus.class));
+                QueryValues.enumOf("status", status, NotificationStatus.class),
+                booleanOf(acknowledged));
         return notifications.search(filter, page).map(NotificationView::of);
+    }
+
+    private static Boolean booleanOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw io.rectify.platform.problem.ProblemException.invalid("acknowledged", "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     @POST

@@ -12,11 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What was sent, to whom, when, with what outcome — with every delivery attempt. */
+/**
+ * What was sent, to whom, when, with what outcome — with every delivery attempt; what withdrew it
+ * ({@code supersededBy}), the digest it went in, and how it was acknowledged ({@code LINK} or {@code API}).
+ */
 public record NotificationView(UUID id, UUID hazardId, String countyCode, String enterpriseCreditCode, Step step, int sequence,
                                RecipientLevel level, String recipientRef, Channel channel, String recipient, Instant dueAt,
                                Instant stepAt, NotificationStatus status, String failureReason, String failureDetail,
                                Instant createdAt, Instant sentAt, Instant acknowledgedAt, String acknowledgedBy,
+                               String acknowledgedVia, String supersededBy, Instant supersededAt, UUID digestId,
                                List<Attempt> attempts) {
 
     public record Attempt(int attempt, Instant at, String outcome, Integer httpStatus, String detail) {
@@ -27,7 +31,7 @@ public record NotificationView(UUID id, UUID hazardId, String countyCode, String
         List<Attempt> attempts = w.attempts().stream().map(NotificationView::attempt).toList();
         return new NotificationView(n.id, n.hazardId, n.countyCode, n.enterpriseCreditCode, n.step, n.sequence, n.level, n.recipientRef,
                 n.channel, n.recipient, n.dueAt, n.stepAt, n.status, n.failureReason, n.failureDetail, n.createdAt, n.sentAt,
-                n.acknowledgedAt, n.acknowledgedBy, attempts);
+                n.acknowledgedAt, n.acknowledgedBy, n.acknowledgedVia, n.supersededBy, n.supersededAt, n.digestId, attempts);
     }
 
     private static Attempt attempt(DeliveryAttempt a) {

@@ -10,7 +10,6 @@ import io.rectify.notification.domain.Chase;
 import io.rectify.notification.domain.ChaseState;
 import io.rectify.notification.domain.ChaseStatus;
 import io.rectify.notification.domain.Grade;
-import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +36,9 @@ public class ChaseBook {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ChaseWithdrawal withdrawal;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(String eventName, HazardEvent event) {
@@ -82,6 +84,7 @@ public class ChaseBook {
 
         if (event instanceof DeadlineExtended || !dueAtOf(h).equals(state.dueAt())) {
             state = state.replannedFor(dueAtOf(h));
+            withdrawal.withdraw(h.id(), ChaseWithdrawal.DEADLINE_EXTENDED); // reminders of the old due date are stale
             LOG.infof("chase of hazard %s re-planned for due date %s (%s)", h.id(), h.dueAt(), eventName);
         }
         state = new ChaseState(Grade.of(h.grade()), state.dueAt(), state.status(), state.level(), state.dueSoonSent(),
@@ -95,6 +98,7 @@ public class ChaseBook {
         } else if (after == ChaseStatus.PAUSED) {
             state = state.withStatus(ChaseStatus.PAUSED);
             if (before == ChaseStatus.ACTIVE) {
+                withdrawal.withdraw(h.id(), ChaseWithdrawal.CHASE_PAUSED); // rectified, waiting for verification: stop reminding
                 LOG.infof("chase of hazard %s paused (%s)", h.id(), h.status());
             }
         } else if (before != ChaseStatus.ACTIVE) {
@@ -111,14 +115,9 @@ public class ChaseBook {
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         chase.closedAt = at;
         // nothing more is sent once signed off, not even what was recorded but not yet delivered
-        int cancelled = em.createQuery("update Notification n set n.status = :cancelled, n.nextAttemptAt = null "
-                        + "where n.hazardId = :hazard and n.status = :pending")
-                .setParameter("cancelled", NotificationStatus.CANCELLED)
-                .setParameter("pending", NotificationStatus.PENDING)
-                .setParameter("hazard", chase.hazardId)
-                .executeUpdate();
+        int cancelled = withdrawal.withdraw(chase.hazardId, ChaseWithdrawal.CHASE_CLOSED);
         outbox.append(Topics.NOTIFICATION_EVENTS, new ChaseClosed(chase.hazardId, chase.countyCode, "SIGNED_OFF", at), at);
-        LOG.infof("chase of hazard %s closed: signed off at %s, %d pending notifications cancelled", chase.hazardId, at, cancelled);
+        LOG.infof("chase of hazard %s closed: signed off at %s, %d undelivered notifications superseded", chase.hazardId, at, cancelled);
     }
 
     /** The due date as the database keeps it (microseconds), so an unchanged date never looks changed. */

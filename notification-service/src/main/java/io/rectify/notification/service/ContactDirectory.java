@@ -1,6 +1,9 @@
 package io.rectify.notification.service;
 
 import io.rectify.notification.domain.Contact;
+import io.rectify.notification.domain.DeliveryMode;
+import io.rectify.notification.domain.RegistryCounty;
+import io.rectify.notification.domain.RegistryEnterprise;
 import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.PageRequest;
@@ -15,15 +18,17 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The contacts directory. Who may see or change a contact follows where it sits on the ladder: a county
- * contact is its county's (and, once the county's city and province are known from hazard snapshots,
- * theirs too), a city contact its city's and province's, a province contact its province's; an enterprise
- * contact sits in the county its credit code names (positions 3–8).
+ * contact is its county's (and its city's and province's, as {@code CountyRegistered} or hazard snapshots
+ * tell them), a city contact its city's and province's, a province contact its province's; an enterprise
+ * contact sits in the county the registry has it in ({@code EnterpriseRegistered}), never where its credit
+ * code's digits point (an economic zone has no division code of its own).
  */
 @ApplicationScoped
 public class ContactDirectory {
@@ -37,7 +42,8 @@ public class ContactDirectory {
     Caller caller;
 
     /** The fields a PUT sets. */
-    public record Details(String name, String email, String webhookUrl, String webhookSecret) {
+    public record Details(String name, String email, String webhookUrl, String webhookSecret, String phone, String locale,
+                          DeliveryMode delivery, LocalTime digestTime) {
     }
 
     /** The result of a PUT: the contact and whether it was new. */
@@ -80,6 +86,10 @@ public class ContactDirectory {
         contact.name = details.name().trim();
         contact.email = blankToNull(details.email());
         contact.webhookUrl = blankToNull(details.webhookUrl());
+        contact.phone = blankToNull(details.phone());
+        contact.locale = details.locale();
+        contact.delivery = details.delivery();
+        contact.digestTime = details.delivery() == DeliveryMode.DAILY_DIGEST ? details.digestTime() : null;
         // a PUT without a secret keeps the one already set, since GET never shows it
         if (details.webhookSecret() != null && !details.webhookSecret().isBlank()) {
             contact.webhookSecret = details.webhookSecret();
@@ -110,19 +120,25 @@ public class ContactDirectory {
     }
 
     /**
-     * The county an enterprise's hazards are registered in. Only when none has been seen yet fall back to
-     * positions 3–8 of the credit code (the registration authority's division code), which differs from
-     * the key county for enterprises in economic zones without a division code of their own.
+     * The county an enterprise is registered in, as inspection.events said; an enterprise the registry has
+     * not named (yet) is placed by the county of its hazards, if any. Unknown: only ADMIN may place it.
      */
     private String countyOfEnterprise(String creditCode) {
+        RegistryEnterprise registered = em.find(RegistryEnterprise.class, creditCode);
+        if (registered != null) {
+            return registered.countyCode;
+        }
         return em.createQuery("select c.countyCode from Chase c where c.enterpriseCreditCode = :code and c.countyCode is not null", String.class)
-                .setParameter("code", creditCode).setMaxResults(1).getResultStream().findFirst()
-                .orElse(creditCode.length() >= 8 ? creditCode.substring(2, 8) : null);
+                .setParameter("code", creditCode).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
 
     private Jurisdiction countyJurisdiction(String county, String creditCode) {
         if (county == null) {
             return new Jurisdiction(null, null, null, creditCode);
+        }
+        RegistryCounty registered = em.find(RegistryCounty.class, county);
+        if (registered != null && registered.city != null) {
+            return new Jurisdiction(registered.province, registered.city, county, creditCode);
         }
         List<Object[]> area = em.createQuery("select c.city, c.province from Chase c where c.countyCode = :county and c.city is not null",
                         Object[].class)
@@ -133,6 +149,11 @@ public class ContactDirectory {
     }
 
     private String provinceOfCity(String city) {
+        String registered = em.createQuery("select c.province from RegistryCounty c where c.city = :city and c.province is not null", String.class)
+                .setParameter("city", city).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (registered != null) {
+            return registered;
+        }
         return em.createQuery("select c.province from Chase c where c.city = :city and c.province is not null", String.class)
                 .setParameter("city", city).setMaxResults(1).getResultStream().findFirst().orElse(null);
     }

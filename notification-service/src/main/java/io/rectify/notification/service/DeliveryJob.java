@@ -3,6 +3,7 @@ package io.rectify.notification.service;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.domain.Step;
+import io.rectify.notification.message.Reminder;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param target  the email address or webhook URL from the contact as it is now; {@code null} when the
  *                contact no longer has this channel
  * @param secret  the webhook signing secret (never logged)
+ * @param reminder what the message says, in the recipient's language
  */
 public record DeliveryJob(
         UUID notificationId,
@@ -28,7 +30,8 @@ public record DeliveryJob(
         Instant dueAt,
         String hazardSnapshot,
         String target,
-        String secret) {
+        String secret,
+        Reminder reminder) {
 
     @Override
     public String toString() {

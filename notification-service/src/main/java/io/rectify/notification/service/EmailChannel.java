@@ -1,56 +1,45 @@
 package io.rectify.notification.service;
 
-import io.rectify.contracts.notification.WebhookSignature;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
-import io.rectify.contracts.EventJson;
-import io.rectify.contracts.hazard.HazardSnapshot;
+import io.rectify.contracts.notification.WebhookSignature;
+import io.rectify.notification.domain.Channel;
+import io.rectify.notification.message.ReminderTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Sends a notification as a plain-text email over SMTP (Quarkus Mailer). Any SMTP trouble is retried. */
+/**
+ * Sends a notification as an email over SMTP (Quarkus Mailer) with a plain-text and an HTML part, in the
+ * recipient's language (Qute mail templates). Any SMTP trouble is retried.
+ */
 @ApplicationScoped
-public class EmailChannel {
+public class EmailChannel implements DeliveryChannel {
 
     @Inject
     Mailer mailer;
 
+    @Inject
+    ReminderTexts texts;
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
     public DeliveryOutcome send(DeliveryJob job) {
+        ReminderTexts.Mail mail = texts.mail(job.reminder());
+        return send(job.target(), mail, job.notificationId().toString());
+    }
+
+    /** One email (a reminder or a digest); {@code deliveryId} lets the receiver drop a repeated attempt. */
+    public DeliveryOutcome send(String to, ReminderTexts.Mail mail, String deliveryId) {
         try {
-            mailer.send(Mail.withText(job.target(), subject(job), text(job))
-                    .addHeader(WebhookSignature.DELIVERY_HEADER, job.notificationId().toString()));
+            mailer.send(Mail.withText(to, mail.subject(), mail.text()).setHtml(mail.html())
+                    .addHeader(WebhookSignature.DELIVERY_HEADER, deliveryId));
             return new DeliveryOutcome.Delivered(null, "accepted by the SMTP server");
         } catch (RuntimeException e) {
             return new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("SMTP: " + e.getMessage()));
         }
-    }
-
-    static String subject(DeliveryJob job) {
-        HazardSnapshot h = EventJson.read(job.hazardSnapshot(), HazardSnapshot.class);
-        String what = switch (job.step()) {
-            case DUE_SOON -> "rectification due soon";
-            case OVERDUE -> "rectification overdue";
-            case OVERDUE_REPEAT -> "rectification still overdue";
-            case ESCALATE_CITY -> "overdue rectification escalated to the city";
-            case ESCALATE_PROVINCE -> "overdue rectification escalated to the province";
-        };
-        return "[Rectify] " + job.step() + ": " + what + " - hazard " + h.id() + " (county " + h.countyCode() + ")";
-    }
-
-    static String text(DeliveryJob job) {
-        HazardSnapshot h = EventJson.read(job.hazardSnapshot(), HazardSnapshot.class);
-        return String.join("\n",
-                "Hazard: " + h.id(),
-                "Enterprise: " + h.enterpriseCreditCode(),
-                "County: " + h.countyCode() + (h.city() == null ? "" : ", " + h.city()) + (h.province() == null ? "" : ", " + h.province()),
-                "Grade: " + h.grade(),
-                "Key task: " + h.keyTask(),
-                "Description: " + h.description(),
-                "Status: " + h.status(),
-                "Due: " + job.dueAt(),
-                "Step: " + job.step() + " #" + job.sequence() + " to " + job.level(),
-                "Notification: " + job.notificationId(),
-                "",
-                "Acknowledge with POST /api/v1/notifications/" + job.notificationId() + "/ack");
     }
 }

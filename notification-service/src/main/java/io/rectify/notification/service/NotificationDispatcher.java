@@ -8,27 +8,22 @@ import io.rectify.contracts.notification.ReminderSent;
 import io.rectify.notification.config.ChasingConfig;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.Contact;
-import io.rectify.notification.audit.DeliveryTrail;
 import io.rectify.notification.domain.DeliveryAttempt;
-import io.rectify.platform.audit.AuditChain;
 import io.rectify.notification.domain.Notification;
 import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.platform.outbox.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,9 +62,6 @@ public class NotificationDispatcher {
     public static final String DELIVERY_FAILED = "DELIVERY_FAILED";
 
     @Inject
-    AuditChain chain;
-
-    @Inject
     ChasingConfig config;
 
     @Inject
@@ -79,10 +71,17 @@ public class NotificationDispatcher {
     Outbox outbox;
 
     @Inject
-    EmailChannel email;
+    @Any
+    Instance<DeliveryChannel> channelBeans;
 
     @Inject
-    WebhookChannel webhook;
+    ReminderFacts facts;
+
+    @Inject
+    AttemptRows attemptRows;
+
+    /** Each channel's sender, by the channel it serves. */
+    private final Map<Channel, DeliveryChannel> channels = new java.util.EnumMap<>(Channel.class);
 
     /** Sends run here: webhooks and SMTP block, so a bounded pool keeps many of them in flight at once. */
     private ExecutorService senders;
@@ -92,6 +91,7 @@ public class NotificationDispatcher {
 
     @PostConstruct
     void init() {
+        channelBeans.forEach(c -> channels.put(c.channel(), c));
         senders = Executors.newFixedThreadPool(config.delivery().concurrency(), daemons("notification-sender-"));
         loops = Executors.newFixedThreadPool(config.delivery().loops(), daemons("notification-dispatch-"));
     }
@@ -189,16 +189,20 @@ public class NotificationDispatcher {
                 .setParameter("refs", claimed.values().stream().map(n -> n.recipientRef).distinct().toList()).getResultList();
         Instant leaseUntil = Instant.now().plus(lease());
         Map<String, Optional<Contact>> contacts = new HashMap<>();
+        java.util.function.Function<Notification, Optional<Contact>> contactOf =
+                n -> contacts.computeIfAbsent(n.level + "/" + n.recipientRef, k -> Contact.find(n.level, n.recipientRef));
+        Map<UUID, io.rectify.notification.message.Reminder> reminders = facts.of(List.copyOf(claimed.values()),
+                n -> contactOf.apply(n).map(Contact::locale).orElse(java.util.Locale.forLanguageTag("zh-CN")));
         List<DeliveryJob> jobs = new ArrayList<>(ids.size());
         for (UUID id : ids) {
             Notification n = claimed.get(id);
             n.attempts++;
             n.nextAttemptAt = leaseUntil;
-            Contact contact = contacts.computeIfAbsent(n.level + "/" + n.recipientRef, k -> Contact.find(n.level, n.recipientRef)).orElse(null);
-            String target = contact == null ? null : (n.channel == Channel.EMAIL ? contact.email : contact.webhookUrl);
+            Contact contact = contactOf.apply(n).orElse(null);
+            String target = contact == null ? null : contact.address(n.channel);
             String secret = contact == null ? null : contact.webhookSecret;
             jobs.add(new DeliveryJob(n.id, n.attempts, n.hazardId, n.countyCode, n.step, n.sequence, n.level, n.recipientRef,
-                    n.channel, n.dueAt, n.hazardSnapshot, blankToNull(target), secret));
+                    n.channel, n.dueAt, n.hazardSnapshot, target, secret, reminders.get(n.id)));
         }
         return jobs;
     }
@@ -249,7 +253,11 @@ public class NotificationDispatcher {
         if (job.target() == null) {
             return new DeliveryOutcome.Refused(null, "the " + job.level() + " contact " + job.recipientRef() + " no longer has a " + job.channel() + " address");
         }
-        return job.channel() == Channel.EMAIL ? email.send(job) : webhook.send(job);
+        DeliveryChannel channel = channels.get(job.channel());
+        if (channel == null) {
+            return new DeliveryOutcome.Refused(null, "no sender for channel " + job.channel());
+        }
+        return channel.send(job);
     }
 
     /** What recording a batch writes besides the notifications: attempt rows and events, inserted together. */
@@ -298,24 +306,8 @@ public class NotificationDispatcher {
     }
 
     private void write(Recording recording) {
-        insertAttempts(recording.attempts);
+        attemptRows.insert(recording.attempts);
         outbox.appendAll(Topics.NOTIFICATION_EVENTS, recording.events);
-    }
-
-    /**
-     * Every attempt row of a batch, each appended to its notification's hash chain (the notifications
-     * are locked already, in id order, so the chains' heads are taken without contention).
-     */
-    private void insertAttempts(List<DeliveryAttempt> attempts) {
-        for (DeliveryAttempt a : attempts) {
-            Map<String, Object> entry = new HashMap<>();
-            entry.put("attempt", a.attempt);
-            entry.put("attempted_at", a.attemptedAt);
-            entry.put("outcome", a.outcome);
-            entry.put("http_status", a.httpStatus);
-            entry.put("detail", a.detail);
-            chain.append(DeliveryTrail.TRAIL, a.notificationId, entry);
-        }
     }
 
     private void record(DeliveryJob job, DeliveryOutcome outcome, Notification n, Recording recording) {
@@ -332,7 +324,8 @@ public class NotificationDispatcher {
         attempt.outcome = (delivered ? DeliveryAttempt.Outcome.DELIVERED : retry ? DeliveryAttempt.Outcome.RETRY : DeliveryAttempt.Outcome.FAILED).name();
         recording.attempts.add(attempt);
         if (n.status != NotificationStatus.PENDING || n.attempts != job.attempt()) {
-            // cancelled by a sign-off meanwhile, or our lease ran out and another round took over
+            // superseded by a later step or a sign-off meanwhile (this was the delivery in flight: it is never
+            // retried), or our lease ran out and another round took over
             LOG.infof("attempt %d of notification %s recorded (%s) but the notification is now %s", job.attempt(), n.id, attempt.outcome, n.status);
             return;
         }
@@ -387,9 +380,5 @@ public class NotificationDispatcher {
     private Duration lease() {
         long rounds = (config.delivery().batchSize() + config.delivery().concurrency() - 1) / config.delivery().concurrency();
         return config.delivery().webhookTimeout().multipliedBy(rounds + 2).plusSeconds(30);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

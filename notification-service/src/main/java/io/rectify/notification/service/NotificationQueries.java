@@ -41,7 +41,14 @@ public class NotificationQueries {
     @Inject
     Caller caller;
 
-    public record Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status) {
+    @Inject
+    Acknowledgements acknowledgements;
+
+    public record Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status, Boolean acknowledged) {
+
+        public Filter(UUID hazardId, RecipientLevel level, Channel channel, NotificationStatus status) {
+            this(hazardId, level, channel, status, null);
+        }
     }
 
     /** A notification with every attempt made to deliver it. */
@@ -57,6 +64,9 @@ public class NotificationQueries {
         add(where, params, "n.level", "level", filter.level());
         add(where, params, "n.channel", "channel", filter.channel());
         add(where, params, "n.status", "status", filter.status());
+        if (filter.acknowledged() != null) {
+            where.add(filter.acknowledged() ? "n.acknowledgedAt is not null" : "n.acknowledgedAt is null");
+        }
         String condition = String.join(" and ", where);
         TypedQuery<Notification> list = em.createQuery("select n from Notification n where " + condition + " order by n.seq", Notification.class);
         TypedQuery<Long> count = em.createQuery("select count(n) from Notification n where " + condition, Long.class);
@@ -78,14 +88,7 @@ public class NotificationQueries {
     public WithAttempts acknowledge(UUID id) {
         Notification n = visible(id).orElseThrow(() -> ProblemException.notFound("notification", id));
         em.lock(n, LockModeType.PESSIMISTIC_WRITE);
-        if (n.status != NotificationStatus.SENT) {
-            throw ProblemException.conflict("notification " + id + " is " + n.status + "; only a delivered notification can be acknowledged");
-        }
-        if (n.acknowledgedAt == null) {
-            n.acknowledgedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            n.acknowledgedBy = caller.subject();
-            LOG.infof("notification %s acknowledged by %s (%s, hazard %s)", n.id, caller.subject(), caller.actingRole(), n.hazardId);
-        }
+        acknowledgements.byCaller(n, caller.subject());
         return new WithAttempts(n, attemptsOf(List.of(n.id)).getOrDefault(n.id, List.of()));
     }
 

@@ -49,6 +49,9 @@ public class NotificationRecorder {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ChaseWithdrawal withdrawal;
+
     /** A notification that was inserted by this call. */
     private record Recorded(UUID id, RecipientLevel level, Channel channel, String recipient) {
     }
@@ -58,9 +61,14 @@ public class NotificationRecorder {
     }
 
     /** One notification row to insert (unless its key exists). */
-    private record Row(UUID id, Chase chase, PlannedStep step, RecipientLevel level, String ref, Channel channel, String recipient) {
+    private record Row(UUID id, Chase chase, PlannedStep step, RecipientLevel level, String ref, Channel channel, String recipient,
+                       boolean held) {
         boolean noContact() {
             return channel == Channel.NONE;
+        }
+
+        NotificationStatus status() {
+            return noContact() ? NotificationStatus.FAILED : held ? NotificationStatus.HELD : NotificationStatus.PENDING;
         }
     }
 
@@ -87,6 +95,7 @@ public class NotificationRecorder {
             all.addAll(rows);
         }
         Set<UUID> inserted = insert(all);
+        withdrawal.withdrawAll(supersededBy(due, rowsPerStep, inserted));
         for (int i = 0; i < due.size(); i++) {
             Chase chase = due.get(i).chase();
             PlannedStep step = due.get(i).step();
@@ -115,20 +124,46 @@ public class NotificationRecorder {
         }
     }
 
-    /** One row per recipient level and channel; a level without a contact gets one NONE row (recorded as failed). */
+    /**
+     * What the steps just recorded withdraw: per chase, every earlier notification not yet delivered gives way
+     * to the last step recorded now (the plan lists a chase's steps in ladder order). Rows recorded by this
+     * call are kept, so a late OVERDUE recorded with an escalation in the same sweep still goes out.
+     */
+    private static List<ChaseWithdrawal.Withdrawal> supersededBy(List<Due> due, List<List<Row>> rowsPerStep, Set<UUID> inserted) {
+        java.util.Map<UUID, String> lastStep = new java.util.LinkedHashMap<>();
+        java.util.Map<UUID, List<UUID>> keep = new java.util.HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            UUID hazard = due.get(i).chase().hazardId;
+            for (Row row : rowsPerStep.get(i)) {
+                if (inserted.contains(row.id())) {
+                    lastStep.put(hazard, row.step().step().name());
+                    keep.computeIfAbsent(hazard, h -> new ArrayList<>()).add(row.id());
+                }
+            }
+        }
+        List<ChaseWithdrawal.Withdrawal> withdrawals = new ArrayList<>(lastStep.size());
+        lastStep.forEach((hazard, step) -> withdrawals.add(new ChaseWithdrawal.Withdrawal(hazard, step, keep.get(hazard))));
+        return withdrawals;
+    }
+
+    /**
+     * One row per recipient level and channel; a level without a contact gets one NONE row (recorded as
+     * failed). A reminder to a contact on a daily digest is HELD for it on the channels people read;
+     * escalations (to a city or the province) always go at once.
+     */
     private static List<Row> rowsOf(Chase chase, PlannedStep step) {
         List<Row> rows = new ArrayList<>();
         for (RecipientLevel level : step.recipients()) {
             String ref = refOf(chase, level);
             Optional<Contact> contact = Contact.find(level, ref);
-            List<Channel> channels = contact.map(NotificationRecorder::channelsOf).orElse(List.of());
+            List<Channel> channels = contact.map(Contact::channels).orElse(List.of());
             if (channels.isEmpty()) {
-                rows.add(new Row(keyOf(chase, step, level, Channel.NONE), chase, step, level, ref == null ? "" : ref, Channel.NONE, null));
+                rows.add(new Row(keyOf(chase, step, level, Channel.NONE), chase, step, level, ref == null ? "" : ref, Channel.NONE, null, false));
                 continue;
             }
             for (Channel channel : channels) {
-                String recipient = channel == Channel.EMAIL ? contact.get().email : contact.get().webhookUrl;
-                rows.add(new Row(keyOf(chase, step, level, channel), chase, step, level, ref, channel, recipient));
+                boolean held = !step.step().isEscalation() && contact.get().holdsForDigest(channel);
+                rows.add(new Row(keyOf(chase, step, level, channel), chase, step, level, ref, channel, contact.get().address(channel), held));
             }
         }
         return rows;
@@ -180,10 +215,10 @@ public class NotificationRecorder {
                 ps.setString(p++, chase.enterpriseCreditCode);
                 ps.setString(p++, chase.grade.name());
                 ps.setObject(p++, OffsetDateTime.ofInstant(r.step().at(), ZoneOffset.UTC));
-                ps.setString(p++, (r.noContact() ? NotificationStatus.FAILED : NotificationStatus.PENDING).name());
+                ps.setString(p++, r.status().name());
                 ps.setString(p++, r.noContact() ? NO_CONTACT : null);
                 ps.setString(p++, r.noContact() ? "no contact for " + r.level() + " " + r.ref() : null);
-                ps.setBoolean(p++, !r.noContact());
+                ps.setBoolean(p++, r.status() == NotificationStatus.PENDING);
                 ps.setString(p++, chase.snapshot);
             }
             List<UUID> ids = new ArrayList<>(rows.size());
@@ -209,16 +244,5 @@ public class NotificationRecorder {
             case CITY -> chase.city;
             case PROVINCE -> chase.province;
         };
-    }
-
-    static List<Channel> channelsOf(Contact contact) {
-        List<Channel> channels = new ArrayList<>(2);
-        if (contact.email != null && !contact.email.isBlank()) {
-            channels.add(Channel.EMAIL);
-        }
-        if (contact.webhookUrl != null && !contact.webhookUrl.isBlank()) {
-            channels.add(Channel.WEBHOOK);
-        }
-        return channels;
     }
 }

@@ -4,6 +4,8 @@ import io.rectify.contracts.notification.WebhookSignature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rectify.contracts.EventJson;
 import io.rectify.notification.config.ChasingConfig;
+import io.rectify.notification.domain.Channel;
+import io.rectify.notification.message.ReminderTexts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +24,13 @@ import java.time.Instant;
  * (not retried), 5xx, timeouts and connection failures are worth another attempt.
  */
 @ApplicationScoped
-public class WebhookChannel {
+public class WebhookChannel implements DeliveryChannel {
 
     @Inject
     ChasingConfig config;
+
+    @Inject
+    ReminderTexts texts;
 
     private HttpClient client;
 
@@ -37,8 +42,14 @@ public class WebhookChannel {
                 .build();
     }
 
+    @Override
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
     public DeliveryOutcome send(DeliveryJob job) {
-        byte[] body = body(job, Instant.now());
+        byte[] body = body(job, texts.view(job.reminder()), texts.text(job.reminder()), Instant.now());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(job.target()))
                 .timeout(config.delivery().webhookTimeout())
                 .header("Content-Type", "application/json")
@@ -70,8 +81,12 @@ public class WebhookChannel {
         }
     }
 
-    /** {@code {notificationId, hazardId, step, level, hazard{…snapshot}, sentAt}} plus sequence and due date. */
-    static byte[] body(DeliveryJob job, Instant sentAt) {
+    /**
+     * {@code {notificationId, hazardId, step, level, hazard{…snapshot}, sentAt}} plus sequence and due date, and
+     * for the people behind the receiving system {@code locale}, {@code title}, {@code text} (in the contact's
+     * language) and {@code acknowledgementUrl}.
+     */
+    static byte[] body(DeliveryJob job, ReminderTexts.View view, String text, Instant sentAt) {
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("notificationId", job.notificationId().toString());
         json.put("hazardId", job.hazardId().toString());
@@ -85,6 +100,10 @@ public class WebhookChannel {
         } catch (IOException e) {
             throw new IllegalStateException("stored snapshot is not JSON", e);
         }
+        json.put("locale", job.reminder().locale().toLanguageTag());
+        json.put("title", view.subject());
+        json.put("text", text);
+        json.put("acknowledgementUrl", job.reminder().acknowledgementLink());
         json.put("sentAt", sentAt.toString());
         return EventJson.write(json).getBytes(StandardCharsets.UTF_8);
     }

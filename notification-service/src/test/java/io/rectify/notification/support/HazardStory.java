@@ -34,6 +34,7 @@ public final class HazardStory {
     private String status = "OPEN";
     private long version;
     private volatile UUID lastEventId;
+    private String description = "leaking flange on tank T-3";
 
     /** A fresh county, city, province and enterprise, so tests never see each other's contacts or chases. */
     public record Place(String countyCode, String city, String province, String creditCode) {
@@ -52,13 +53,19 @@ public final class HazardStory {
         this.dueAt = dueAt;
     }
 
+    /** What the hazard is: the description every message quotes. */
+    public HazardStory describedAs(String description) {
+        this.description = description;
+        return this;
+    }
+
     public Instant dueAt() {
         return dueAt;
     }
 
     public HazardSnapshot snapshot() {
         return new HazardSnapshot(id, "SELF_CHECK", null, null, place.creditCode(), place.countyCode(), place.city(), place.province(),
-                "RECTIFICATION_CLOSURE", grade, "MAJOR".equals(grade) ? "MHC-01" : null, "leaking flange on tank T-3", status,
+                "RECTIFICATION_CLOSURE", grade, "MAJOR".equals(grade) ? "MHC-01" : null, description, status,
                 Instant.now(), dueAt, false, "COUNTY", 0, 0, 0, null, "SIGNED_OFF".equals(status) ? Instant.now() : null, version);
     }
 

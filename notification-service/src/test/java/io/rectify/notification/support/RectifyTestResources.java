@@ -20,6 +20,8 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
 
     public static final String BOOTSTRAP = "127.0.0.1:9092";
     private static volatile GreenMail mail;
+    private static volatile StallingSmtpProxy smtpProxy;
+    private static volatile SmsGateway smsGateway;
     private static volatile String prefix;
 
     @Override
@@ -27,19 +29,36 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
         int port = freePort();
         mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        try {
+            smtpProxy = new StallingSmtpProxy(port);
+            smsGateway = new SmsGateway();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         prefix = "test-" + UUID.randomUUID() + ".";
         TopicProbe probe = new TopicProbe(BOOTSTRAP);
         probe.createTopic(prefix + Topics.HAZARD_EVENTS, Topics.PARTITIONS);
         probe.createTopic(prefix + Topics.NOTIFICATION_EVENTS, Topics.PARTITIONS);
         probe.createTopic(prefix + Topics.deadLetter(Topics.HAZARD_EVENTS, "notification"), 1);
+        probe.createTopic(prefix + Topics.INSPECTION_EVENTS, Topics.PARTITIONS);
+        probe.createTopic(prefix + Topics.deadLetter(Topics.INSPECTION_EVENTS, "notification"), 1);
         return Map.of(
+                "rectify.chasing.sms.url", smsGateway.url(),
+                "rectify.chasing.sms.access-key-secret", SmsGateway.ACCESS_KEY_SECRET,
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(port),
+                // mail goes through the proxy, which passes it on to GreenMail unless a test makes it stall
+                "quarkus.mailer.port", Integer.toString(smtpProxy.port()),
                 "rectify.kafka.topic-prefix", prefix);
     }
 
     @Override
     public void stop() {
+        if (smtpProxy != null) {
+            smtpProxy.close();
+        }
+        if (smsGateway != null) {
+            smsGateway.close();
+        }
         if (mail != null) {
             mail.stop();
         }
@@ -47,6 +66,18 @@ public class RectifyTestResources implements QuarkusTestResourceLifecycleManager
 
     public static GreenMail mail() {
         return mail;
+    }
+
+    public static StallingSmtpProxy smtpProxy() {
+        return smtpProxy;
+    }
+
+    public static SmsGateway smsGateway() {
+        return smsGateway;
+    }
+
+    public static String prefix() {
+        return prefix;
     }
 
     private static int freePort() {

@@ -91,6 +91,8 @@ public final class DemoScenario {
         registerExperts();
         registerEnterprises(plan);
         registerContacts(plan);
+        ChasingShowcase showcase = new ChasingShowcase(actors, options, out);
+        showcase.chooseDigest(plan);
         awaitCountiesInHazardService();
         List<JsonNode> nearDue = reportNearDueHazards(plan);
         UUID campaignId = createCampaign(plan);
@@ -98,6 +100,7 @@ public final class DemoScenario {
         Map<UUID, JsonNode> hazards = awaitHazardsFromFindings(findings);
         rectify(findings, hazards);
         watchChasing(nearDue);
+        showcase.show(nearDue);
         awaitScoring();
         say("round %d played in %d s", plan.round(), elapsedSeconds());
         new DemoSummary(actors, options, out).print(plan);
@@ -226,24 +229,25 @@ public final class DemoScenario {
         for (String city : cities) {
             putContact(actors.city(city), "CITY", city, city + " municipal emergency management bureau", hooks);
         }
-        int viaAdmin = 0;
         for (DemoPlan.Enterprise e : plan.enterprises()) {
-            DemoPlan.County c = DemoPlan.county(e.countyCode());
-            // before it has seen a hazard of the enterprise, notification-service places its contact by
-            // positions 3-8 of the credit code; for the economic zone (no division code of its own) that is
-            // Guang'an city's code, which the zone's county regulator does not regulate, so an administrator
-            // registers those (see the README's run section).
-            boolean zone = !c.divisionCode().equals(c.code());
-            putContact(zone ? actors.admin() : actors.county(e.countyCode()), "ENTERPRISE", e.creditCode(),
-                    e.name() + " safety officer", hooks);
-            viaAdmin += zone ? 1 : 0;
+            // notification-service places an enterprise's contact in the county EnterpriseRegistered names (the
+            // economic zone's enterprises too, whatever their credit codes' digits say): wait until it knows it
+            Poll.until("notification-service learning enterprise " + e.creditCode() + " from inspection.events", Duration.ofSeconds(60),
+                    Duration.ofMillis(500), () -> {
+                        try {
+                            putContact(actors.county(e.countyCode()), "ENTERPRISE", e.creditCode(), e.name() + " safety officer", hooks);
+                            return Outcome.done(true);
+                        } catch (ApiException ex) {
+                            if (ex.status() != 404) {
+                                throw ex;
+                            }
+                            return Outcome.notYet("enterprise " + e.creditCode() + " not in its registry yet");
+                        }
+                    });
         }
         say("contacts: 1 province, %d cities, %d counties, %d enterprises -> signed webhooks to %s%s",
                 cities.size(), DemoPlan.counties().size(), plan.enterprises().size(), hooks,
                 options.email() ? " and email to the SMTP sink" : "");
-        if (viaAdmin > 0) {
-            say("  (%d contacts of the economic zone's enterprises registered by an ADMIN: see the note in the run section)", viaAdmin);
-        }
     }
 
     private void putContact(String token, String level, String ref, String name, String hooks) {

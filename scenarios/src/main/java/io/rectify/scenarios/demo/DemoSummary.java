@@ -22,7 +22,7 @@ final class DemoSummary {
 
     static final List<String> INDICATORS = List.of("COVERAGE", "RECTIFICATION_RATE", "ON_TIME_RATE", "MAJOR_CLOSURE_RATE", "REPEAT_FREE_RATE");
     static final List<String> LEVELS = List.of("ENTERPRISE", "COUNTY", "CITY", "PROVINCE");
-    static final List<String> STATUSES = List.of("SENT", "FAILED", "PENDING", "CANCELLED");
+    static final List<String> STATUSES = List.of("SENT", "FAILED", "PENDING", "HELD", "SUPERSEDED");
 
     private final Actors actors;
     private final DemoOptions options;
@@ -105,6 +105,8 @@ final class DemoSummary {
                 notifications.get("/api/v1/notifications?level=CITY&status=SENT&size=1").path("total").asLong(),
                 notifications.get("/api/v1/notifications?level=PROVINCE&status=SENT&size=1").path("total").asLong());
         out.println(escalations);
+        out.printf("  acknowledged by their recipients: %d (GET /api/v1/notifications?acknowledged=true)%n",
+                notifications.get("/api/v1/notifications?acknowledged=true&size=1").path("total").asLong());
         receiverFiles();
         out.println();
 
@@ -136,7 +138,8 @@ final class DemoSummary {
         long total = lines(hooks, null);
         long bad = lines(hooks, "\"signatureValid\":false");
         out.printf("  local receiver: %d webhook deliveries in %s (%d with a bad signature)%s%n", total, hooks, bad,
-                Files.exists(mails) ? String.format("; %d mails in %s", lines(mails, null), mails) : "");
+                Files.exists(mails) ? String.format("; %d mails in %s, %d in Chinese, %d daily digests", lines(mails, null), mails,
+                        lines(mails, "【隐患整改】"), lines(mails, "条提醒")) : "");
     }
 
     private static long lines(Path file, String containing) {

@@ -189,14 +189,27 @@ public final class Receiver {
                 line.put("from", addresses(m.getFrom()));
                 line.put("to", addresses(m.getAllRecipients()));
                 line.put("subject", m.getSubject());
-                Object content = m.getContent();
-                line.put("body", content instanceof String s ? s : String.valueOf(content));
+                line.put("body", plainText(m.getContent()));
                 append(mailLog, line);
                 mails.incrementAndGet();
             }
         } catch (Exception e) {
             System.out.println("[receiver] could not read a mail: " + e);
         }
+    }
+
+    /** The plain-text part of a mail (notification-service sends text and HTML as multipart/alternative). */
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain") || part.isMimeType("multipart/*")) {
+                    return plainText(part.getContent());
+                }
+            }
+            return multipart.getCount() > 0 ? plainText(multipart.getBodyPart(0).getContent()) : "";
+        }
+        return content instanceof String s ? s : String.valueOf(content);
     }
 
     private static String addresses(Address[] addresses) {

@@ -3,6 +3,7 @@ package io.rectify.scoring.dashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rectify.contracts.notification.ChaseClosed;
 import io.rectify.contracts.notification.EscalationRaised;
+import io.rectify.contracts.notification.NotificationAcknowledged;
 import io.rectify.contracts.notification.NotificationEvent;
 import io.rectify.contracts.notification.NotificationFailed;
 import io.rectify.contracts.notification.ReminderSent;
@@ -79,6 +80,7 @@ public class DashboardFeed {
                     case "EscalationRaised" -> EscalationRaised.class;
                     case "NotificationFailed" -> NotificationFailed.class;
                     case "ChaseClosed" -> ChaseClosed.class;
+                    case "NotificationAcknowledged" -> NotificationAcknowledged.class;
                     default -> null; // a type added later: not shown until the page knows it
                 };
                 if (type == null) {

@@ -2,6 +2,7 @@ package io.rectify.scoring.dashboard;
 
 import io.rectify.contracts.notification.ChaseClosed;
 import io.rectify.contracts.notification.EscalationRaised;
+import io.rectify.contracts.notification.NotificationAcknowledged;
 import io.rectify.contracts.notification.NotificationEvent;
 import io.rectify.contracts.notification.NotificationFailed;
 import io.rectify.contracts.notification.ReminderSent;
@@ -15,8 +16,10 @@ import java.util.UUID;
  * so it carries nothing about people or endpoints (see the README).
  *
  * @param eventId the CloudEvents id: the page and the view de-duplicate on it
- * @param type    {@code ReminderSent}, {@code EscalationRaised}, {@code NotificationFailed} or {@code ChaseClosed}
- * @param reason  {@code NO_CONTACT}/{@code DELIVERY_FAILED} for a failure, the closing reason of a chase
+ * @param type    {@code ReminderSent}, {@code EscalationRaised}, {@code NotificationFailed}, {@code ChaseClosed} or
+ *                {@code NotificationAcknowledged}
+ * @param reason  {@code NO_CONTACT}/{@code DELIVERY_FAILED} for a failure, the closing reason of a chase, how an
+ *                acknowledgement came ({@code LINK}/{@code API}; who acknowledged is left out like recipients)
  */
 public record DashboardNotification(
         UUID eventId,
@@ -33,7 +36,7 @@ public record DashboardNotification(
         Instant occurredAt) {
 
     static DashboardNotification of(UUID eventId, NotificationEvent event) {
-        // Java 17: no pattern matching for switch yet; the interface is sealed, so these four are all
+        // Java 17: no pattern matching for switch yet; the interface is sealed, so these five are all
         if (event instanceof ReminderSent r) {
             return new DashboardNotification(eventId, "ReminderSent", r.hazardId(), r.countyCode(), r.enterpriseCreditCode(),
                     r.grade(), r.step(), r.level(), r.channel(), null, r.dueAt(), r.occurredAt());
@@ -45,6 +48,10 @@ public record DashboardNotification(
         if (event instanceof NotificationFailed f) {
             return new DashboardNotification(eventId, "NotificationFailed", f.hazardId(), f.countyCode(), null, null, f.step(),
                     f.level(), f.channel(), f.reason(), null, f.occurredAt());
+        }
+        if (event instanceof NotificationAcknowledged a) {
+            return new DashboardNotification(eventId, "NotificationAcknowledged", a.hazardId(), a.countyCode(), a.enterpriseCreditCode(),
+                    null, a.step(), a.level(), a.channel(), a.via(), null, a.occurredAt());
         }
         ChaseClosed c = (ChaseClosed) event;
         return new DashboardNotification(eventId, "ChaseClosed", c.hazardId(), c.countyCode(), null, null, null, null, null,

@@ -7,6 +7,7 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.EventPayload;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.notification.EscalationRaised;
+import io.rectify.contracts.notification.NotificationAcknowledged;
 import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.scoring.ScoringTestSupport;
 import io.rectify.scoring.TestCounty;
@@ -94,6 +95,15 @@ class DashboardTest extends ScoringTestSupport {
             assertThat(escalation.type()).isEqualTo("EscalationRaised");
             assertThat(escalation.level()).isEqualTo("PROVINCE");
             assertThat(data).doesNotContain("duty-officer");
+
+            // an acknowledgement from the message's link shows too, without who acknowledged
+            publish(notificationTopic, new NotificationAcknowledged(UUID.randomUUID(), hazard, county, null, "ESCALATE_PROVINCE", 1,
+                    "PROVINCE", "EMAIL", "PROVINCE/Sichuan", "LINK", Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> page.find("notification", d -> d.contains("NotificationAcknowledged")) != null);
+            DashboardNotification ack = EventJson.read(page.find("notification", d -> d.contains("NotificationAcknowledged")).data(),
+                    DashboardNotification.class);
+            assertThat(ack.hazardId()).isEqualTo(hazard);
+            assertThat(ack.reason()).isEqualTo("LINK");
 
             // a page opened now gets both in its snapshot
             try (SseListener later = new SseListener(streamUrl.toURI())) {

@@ -1,0 +1,97 @@
+package io.rectify.notification.service;
+
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.hazard.HazardSnapshot;
+import io.rectify.notification.config.ChasingConfig;
+import io.rectify.notification.domain.Notification;
+import io.rectify.notification.domain.RegistryCounty;
+import io.rectify.notification.domain.RegistryEnterprise;
+import io.rectify.notification.domain.Step;
+import io.rectify.notification.message.Reminder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Gathers what messages say about a batch of notifications, in a few queries inside the claiming
+ * transaction: county and enterprise names from the registry, the previous reminder of each repeat and
+ * whether it was acknowledged, and a fresh acknowledgement link.
+ */
+@ApplicationScoped
+public class ReminderFacts {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChasingConfig config;
+
+    @Inject
+    AcknowledgementTokens tokens;
+
+    public Map<UUID, Reminder> of(List<Notification> notifications, Function<Notification, Locale> localeOf) {
+        if (notifications.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> counties = new HashMap<>();
+        em.createQuery("select c from RegistryCounty c where c.code in :codes", RegistryCounty.class)
+                .setParameter("codes", notifications.stream().map(n -> n.countyCode).distinct().toList())
+                .getResultList().forEach(c -> counties.put(c.code, c.name));
+        Map<String, String> enterprises = new HashMap<>();
+        List<String> codes = notifications.stream().map(n -> n.enterpriseCreditCode).filter(c -> c != null).distinct().toList();
+        if (!codes.isEmpty()) {
+            em.createQuery("select e from RegistryEnterprise e where e.creditCode in :codes", RegistryEnterprise.class)
+                    .setParameter("codes", codes).getResultList().forEach(e -> enterprises.put(e.creditCode, e.name));
+        }
+        Map<UUID, Reminder.Previous> previous = previousOf(notifications.stream()
+                .filter(n -> n.step == Step.OVERDUE_REPEAT).map(n -> n.id).toList());
+        Instant now = Instant.now();
+        Map<UUID, Reminder> reminders = new HashMap<>();
+        for (Notification n : notifications) {
+            HazardSnapshot h = EventJson.read(n.hazardSnapshot, HazardSnapshot.class);
+            String escalatedTo = n.step == Step.ESCALATE_CITY ? n.city : n.step == Step.ESCALATE_PROVINCE ? n.province : null;
+            reminders.put(n.id, new Reminder(n.id, n.hazardId, n.step, n.sequence, n.level, localeOf.apply(n), h.description(), n.grade,
+                    enterprises.get(n.enterpriseCreditCode), n.enterpriseCreditCode, counties.get(n.countyCode), n.countyCode, escalatedTo,
+                    n.dueAt, now, config.links().hazardUrl().replace("{id}", n.hazardId.toString()), tokens.link(n.id),
+                    previous.get(n.id)));
+        }
+        return reminders;
+    }
+
+    /** The last reminder delivered to the same recipient and channel before each repeat (one query for the batch). */
+    private Map<UUID, Reminder.Previous> previousOf(List<UUID> repeats) {
+        if (repeats.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Map<UUID, Reminder.Previous> found = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select distinct on (n.id) n.id, p.sent_at, p.acknowledged_at "
+                    + "from notification n join notification p on p.hazard_id = n.hazard_id and p.level = n.level "
+                    + "and p.recipient_ref = n.recipient_ref and p.channel = n.channel and p.seq < n.seq and p.status = 'SENT' "
+                    + "where n.id = any(?) order by n.id, p.seq desc")) {
+                ps.setArray(1, c.createArrayOf("uuid", repeats.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp sent = rs.getTimestamp(2);
+                        Timestamp ack = rs.getTimestamp(3);
+                        found.put(rs.getObject(1, UUID.class), new Reminder.Previous(sent == null ? null : sent.toInstant(),
+                                ack == null ? null : ack.toInstant()));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+}
