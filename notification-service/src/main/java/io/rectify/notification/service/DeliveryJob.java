@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param target  the email address or webhook URL from the contact as it is now; {@code null} when the
  *                contact no longer has this channel
  * @param secret  the webhook signing secret (never logged)
+ * @param traceparent the trace the notification was recorded in; the delivery continues it
  */
 public record DeliveryJob(
         UUID notificationId,
@@ -28,7 +29,8 @@ public record DeliveryJob(
         Instant dueAt,
         String hazardSnapshot,
         String target,
-        String secret) {
+        String secret,
+        String traceparent) {
 
     @Override
     public String toString() {

@@ -57,10 +57,16 @@ public class PendingRecomputes {
     private volatile boolean running;
     private Thread worker;
     private Counter recomputed;
+    /** How long a round's recomputation takes (one transaction for every marked county). */
+    private io.micrometer.core.instrument.Timer roundTime;
+    /** From the oldest mark of a round to its recomputation. */
+    private io.micrometer.core.instrument.Timer delay;
     private Counter failures;
 
     void onStart(@Observes StartupEvent ignored) {
         recomputed = registry.counter("rectify.scoring.pending.recomputed");
+        roundTime = registry.timer("rectify.scoring.recompute");
+        delay = registry.timer("rectify.scoring.recompute.delay");
         failures = registry.counter("rectify.scoring.pending.failures");
         registry.gauge("rectify.scoring.pending.marks", this, PendingRecomputes::markCountForGauge);
         running = true;
@@ -136,8 +142,13 @@ public class PendingRecomputes {
         }
         Map<String, List<CountyIndexService.Mark>> byCounty = marks.stream()
                 .collect(Collectors.groupingBy(CountyIndexService.Mark::countyCode, TreeMap::new, Collectors.toList()));
+        // how long the oldest fact of the round waited for its index: what a dashboard reader sees as staleness
+        marks.stream().map(CountyIndexService.Mark::markedAt).min(java.util.Comparator.naturalOrder())
+                .ifPresent(oldest -> delay.record(java.time.Duration.between(oldest.toInstant(), java.time.Instant.now())));
         try {
+            long started = System.nanoTime();
             int changed = QuarkusTransaction.requiringNew().call(() -> indexes.recomputeMarked(marks));
+            roundTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             recomputed.increment(byCounty.size());
             return changed;
         } catch (RuntimeException e) {
