@@ -7,6 +7,7 @@ import io.rectify.platform.tracing.TraceScope;
 import io.rectify.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class ConsumerTraces {
         put(fields, "eventType", type);
         // the subject is the aggregate id: for hazard events the hazard id, which operators search logs by
         put(fields, type != null && type.startsWith("rectify.hazard.") ? "hazardId" : "aggregateId", header(record, CloudEvent.H_SUBJECT));
-        return traces.start(record.topic() + " process", SpanKind.CONSUMER, header(record, CloudEvent.H_TRACEPARENT), fields);
+        return traces.start(logical(record.topic()) + " process", SpanKind.CONSUMER, header(record, CloudEvent.H_TRACEPARENT), fields);
     }
 
     static TraceScope ofBatch(Traces traces, String consumer, List<ConsumerRecord<String, String>> records) {
@@ -54,8 +55,14 @@ final class ConsumerTraces {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("consumer", consumer);
         fields.put("batchSize", Integer.toString(records.size()));
-        String topic = records.isEmpty() ? "batch" : records.get(0).topic();
+        String topic = records.isEmpty() ? "batch" : logical(records.get(0).topic());
         return traces.start(topic + " process", SpanKind.CONSUMER, parent, links, fields);
+    }
+
+    /** The topic without the deployment's prefix: span names stay few (tests give every run its own prefix). */
+    private static String logical(String topic) {
+        String prefix = ConfigProvider.getConfig().getOptionalValue("rectify.kafka.topic-prefix", String.class).orElse("");
+        return !prefix.isEmpty() && topic.startsWith(prefix) ? topic.substring(prefix.length()) : topic;
     }
 
     private static void put(Map<String, String> fields, String key, String value) {
