@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code rectify_consumer_lag{group, topic}}: records on the topic that this service's consumer group has
- * not committed yet, summed over the partitions, for every incoming channel of the service. Read from the
+ * not committed yet, summed over the partitions, for every incoming channel of the service that commits
+ * (not the dashboard's live views, {@code commit-strategy=ignore}). Read from the
  * broker (committed offsets against end offsets) every {@code rectify.metrics.lag-interval}, so it shows a
  * consumer that stopped as well as one that falls behind.
  */
@@ -84,6 +85,12 @@ public class ConsumerLag {
                 continue;
             }
             String channel = m.group(1);
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            // a channel that never commits (a live view read afresh at each start) has no lag to speak of
+            if ("ignore".equals(config.getOptionalValue(prefix + "commit-strategy", String.class).orElse(""))
+                    || !config.getOptionalValue(prefix + "enabled", Boolean.class).orElse(true)) {
+                continue;
+            }
             Optional<String> group = config.getOptionalValue(name, String.class);
             Optional<String> topic = config.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class);
             if (group.isPresent() && topic.isPresent()) {
