@@ -29,6 +29,11 @@ public record CloudEvent(UUID id, String type, String source, String subject, In
     public static final String H_SUBJECT = "ce_subject";
     public static final String H_TIME = "ce_time";
     public static final String H_CONTENT_TYPE = "content-type";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the change that produced the
+     * event, so every consumer continues that trace. Optional: absent when tracing is off.
+     */
+    public static final String H_TRACEPARENT = "ce_traceparent";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -81,6 +81,9 @@ public class Chase extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The W3C trace context of the hazard event that last changed the chase: its steps continue that trace. */
+    public String traceparent;
+
     public ChaseState state() {
         return new ChaseState(grade, dueAt, status, escalationLevel, dueSoonSent, overdueSent, repeatsSent,
                 lastOverdueNoticeAt, resumedAt);

@@ -90,6 +90,9 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The trace the notification was recorded in (its chase's); delivery and its events continue it. */
+    public String traceparent;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 

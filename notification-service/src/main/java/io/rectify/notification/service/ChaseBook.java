@@ -11,6 +11,7 @@ import io.rectify.notification.domain.ChaseState;
 import io.rectify.notification.domain.ChaseStatus;
 import io.rectify.notification.domain.Grade;
 import io.rectify.platform.outbox.Outbox;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,9 +48,10 @@ public class ChaseBook {
             throw new IllegalArgumentException(eventName + " carries no usable hazard snapshot");
         }
         Instant now = Instant.now();
+        String trace = Traces.current(); // the consumer's span, continuing the hazard event's trace
         Chase chase = em.find(Chase.class, h.id(), LockModeType.PESSIMISTIC_WRITE);
         if (chase == null) {
-            open(h, now);
+            open(h, now, trace);
             return;
         }
         if (h.version() < chase.snapshotVersion) {
@@ -57,9 +59,12 @@ public class ChaseBook {
             return;
         }
         update(chase, eventName, event, now);
+        if (trace != null) {
+            chase.traceparent = trace;
+        }
     }
 
-    private void open(HazardSnapshot h, Instant now) {
+    private void open(HazardSnapshot h, Instant now, String trace) {
         ChaseStatus status = ChaseStatus.forHazardStatus(h.status());
         if (status == ChaseStatus.CLOSED) {
             return; // signed off before we ever saw it: nothing to chase
@@ -70,6 +75,7 @@ public class ChaseBook {
         copySnapshot(chase, h, now);
         chase.setState(ChaseState.fresh(Grade.of(h.grade()), dueAtOf(h), status));
         chase.nextStepAt = status == ChaseStatus.ACTIVE ? now : null;
+        chase.traceparent = trace;
         chase.persist();
         LOG.infof("chase opened for hazard %s (county %s, %s, due %s, %s)", h.id(), h.countyCode(), chase.grade, h.dueAt(), status);
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
  *                contact no longer has this channel
  * @param secret  the webhook signing secret (never logged)
  * @param reminder what the message says, in the recipient's language
+ * @param traceparent the trace the notification was recorded in; the delivery continues it
  */
 public record DeliveryJob(
         UUID notificationId,
@@ -31,7 +32,8 @@ public record DeliveryJob(
         String hazardSnapshot,
         String target,
         String secret,
-        Reminder reminder) {
+        Reminder reminder,
+        String traceparent) {
 
     @Override
     public String toString() {

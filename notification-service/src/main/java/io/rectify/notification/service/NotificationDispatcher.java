@@ -11,7 +11,10 @@ import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.DeliveryAttempt;
 import io.rectify.notification.domain.Notification;
 import io.rectify.notification.domain.NotificationStatus;
+import io.opentelemetry.api.trace.SpanKind;
 import io.rectify.platform.outbox.Outbox;
+import io.rectify.platform.tracing.TraceScope;
+import io.rectify.platform.tracing.Traces;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +85,12 @@ public class NotificationDispatcher {
 
     /** Each channel's sender, by the channel it serves. */
     private final Map<Channel, DeliveryChannel> channels = new java.util.EnumMap<>(Channel.class);
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     /** Sends run here: webhooks and SMTP block, so a bounded pool keeps many of them in flight at once. */
     private ExecutorService senders;
@@ -202,7 +211,7 @@ public class NotificationDispatcher {
             String target = contact == null ? null : contact.address(n.channel);
             String secret = contact == null ? null : contact.webhookSecret;
             jobs.add(new DeliveryJob(n.id, n.attempts, n.hazardId, n.countyCode, n.step, n.sequence, n.level, n.recipientRef,
-                    n.channel, n.dueAt, n.hazardSnapshot, target, secret, reminders.get(n.id)));
+                    n.channel, n.dueAt, n.hazardSnapshot, target, secret, reminders.get(n.id), n.traceparent));
         }
         return jobs;
     }
@@ -236,16 +245,24 @@ public class NotificationDispatcher {
                 throw new IllegalStateException("a send task failed unexpectedly", e.getCause()); // sendSafely catches everything
             }
             pending -= done.size();
+            done.forEach(sent -> metrics.attempted(sent.job(), sent.outcome(), config.delivery().maxAttempts()));
             recordAll(done.stream().map(Sent::job).toList(), done.stream().map(Sent::outcome).toList());
         }
     }
 
-    /** A send that throws counts as worth another attempt. */
+    /** A send that throws counts as worth another attempt. Runs in a span of the notification's trace. */
     private DeliveryOutcome sendSafely(DeliveryJob job) {
-        try {
-            return send(job);
-        } catch (RuntimeException e) {
-            return new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("send failed: " + e));
+        try (TraceScope trace = traces.start("deliver " + job.channel(), SpanKind.CLIENT, job.traceparent(), Map.of(
+                "hazardId", String.valueOf(job.hazardId()), "countyCode", String.valueOf(job.countyCode()),
+                "notificationId", job.notificationId().toString(), "attempt", Integer.toString(job.attempt())))) {
+            try {
+                DeliveryOutcome outcome = send(job);
+                trace.span().setAttribute("delivery.outcome", outcome.getClass().getSimpleName());
+                return outcome;
+            } catch (RuntimeException e) {
+                trace.failed(e);
+                return new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("send failed: " + e));
+            }
         }
     }
 
@@ -345,7 +362,7 @@ public class NotificationDispatcher {
         n.recipient = job.target();
         if (!n.step.isEscalation()) {
             recording.events.add(new Outbox.Entry(new ReminderSent(n.id, n.hazardId, n.countyCode, n.enterpriseCreditCode,
-                    n.grade, n.step.name(), n.sequence, n.level.name(), n.channel.name(), job.target(), n.dueAt, now), now));
+                    n.grade, n.step.name(), n.sequence, n.level.name(), n.channel.name(), job.target(), n.dueAt, now), now, n.traceparent));
         }
         LOG.infof("notification %s delivered: %s #%d of hazard %s to %s by %s (attempt %d)",
                 n.id, n.step, n.sequence, n.hazardId, n.level, n.channel, job.attempt());
@@ -363,7 +380,7 @@ public class NotificationDispatcher {
         n.failureDetail = outcome.detail();
         n.nextAttemptAt = null;
         recording.events.add(new Outbox.Entry(new NotificationFailed(n.id, n.hazardId, n.countyCode, n.step.name(),
-                n.level.name(), n.channel.name(), DELIVERY_FAILED, outcome.detail(), now), now));
+                n.level.name(), n.channel.name(), DELIVERY_FAILED, outcome.detail(), now), now, n.traceparent));
         LOG.infof("notification %s failed after %d attempts: %s", n.id, job.attempt(), outcome.detail());
     }
 

@@ -9,7 +9,10 @@ import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.notification.domain.PlannedStep;
 import io.rectify.notification.domain.RecipientLevel;
+import io.opentelemetry.api.trace.SpanKind;
 import io.rectify.platform.outbox.Outbox;
+import io.rectify.platform.tracing.TraceScope;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,6 +55,12 @@ public class NotificationRecorder {
 
     @Inject
     ChaseWithdrawal withdrawal;
+
+    @Inject
+    Traces traces;
+
+    @Inject
+    DeliveryMetrics metrics;
 
     /** A notification that was inserted by this call. */
     private record Recorded(UUID id, RecipientLevel level, Channel channel, String recipient) {
@@ -99,28 +109,37 @@ public class NotificationRecorder {
         for (int i = 0; i < due.size(); i++) {
             Chase chase = due.get(i).chase();
             PlannedStep step = due.get(i).step();
-            List<Recorded> recorded = new ArrayList<>();
-            for (Row row : rowsPerStep.get(i)) {
-                if (!inserted.contains(row.id())) {
-                    continue;
-                }
-                recorded.add(new Recorded(row.id(), row.level(), row.channel(), row.recipient()));
-                if (row.noContact()) {
-                    noContact(chase, step, row.level(), row.id(), row.ref());
-                }
+            try (TraceScope ignored = traces.start("chase " + step.step(), SpanKind.INTERNAL, chase.traceparent, Map.of(
+                    "hazardId", chase.hazardId.toString(), "countyCode", String.valueOf(chase.countyCode)))) {
+                recordEvents(chase, step, rowsPerStep.get(i), inserted);
             }
-            if (step.step().isEscalation() && !recorded.isEmpty()) {
-                Recorded first = recorded.get(0);
-                Instant now = Instant.now();
-                outbox.append(Topics.NOTIFICATION_EVENTS, new EscalationRaised(first.id(), chase.hazardId, chase.countyCode,
-                        chase.enterpriseCreditCode, chase.grade.name(), step.step().name(), first.level().name(),
-                        first.channel().name(), first.recipient(), chase.dueAt, now), now);
-                LOG.infof("escalation raised: hazard %s to %s (%s, due %s)", chase.hazardId, first.level(), step.step(), chase.dueAt);
+        }
+    }
+
+    /** The events and log lines of one step's rows really inserted, in the step's trace. */
+    private void recordEvents(Chase chase, PlannedStep step, List<Row> rows, Set<UUID> inserted) {
+        List<Recorded> recorded = new ArrayList<>();
+        for (Row row : rows) {
+            if (!inserted.contains(row.id())) {
+                continue;
             }
-            if (!recorded.isEmpty()) {
-                LOG.infof("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
-                        recorded.stream().map(r -> r.level() + "/" + r.channel()).toList());
+            recorded.add(new Recorded(row.id(), row.level(), row.channel(), row.recipient()));
+            if (row.noContact()) {
+                metrics.noContact();
+                noContact(chase, step, row.level(), row.id(), row.ref());
             }
+        }
+        if (step.step().isEscalation() && !recorded.isEmpty()) {
+            Recorded first = recorded.get(0);
+            Instant now = Instant.now();
+            outbox.append(Topics.NOTIFICATION_EVENTS, new EscalationRaised(first.id(), chase.hazardId, chase.countyCode,
+                    chase.enterpriseCreditCode, chase.grade.name(), step.step().name(), first.level().name(),
+                    first.channel().name(), first.recipient(), chase.dueAt, now), now);
+            LOG.infof("escalation raised: hazard %s to %s (%s, due %s)", chase.hazardId, first.level(), step.step(), chase.dueAt);
+        }
+        if (!recorded.isEmpty()) {
+            LOG.infof("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
+                    recorded.stream().map(r -> r.level() + "/" + r.channel()).toList());
         }
     }
 
@@ -189,11 +208,11 @@ public class NotificationRecorder {
     private static List<UUID> insertChunk(Connection c, List<Row> rows) throws SQLException {
         StringBuilder sql = new StringBuilder("insert into notification (id, hazard_id, due_at, step, sequence, level, channel, "
                 + "recipient_ref, recipient, county_code, city, province, enterprise_credit_code, grade, step_at, status, "
-                + "failure_reason, failure_detail, attempts, next_attempt_at, hazard_snapshot, created_at) values ");
+                + "failure_reason, failure_detail, attempts, next_attempt_at, hazard_snapshot, created_at, traceparent) values ");
         for (int i = 0; i < rows.size(); i++) {
             // delivery is due at once, in real time, whatever instant the plan was made for
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
-                    + "case when ? then now() end, ?, now())");
+                    + "case when ? then now() end, ?, now(), ?)");
         }
         sql.append(" on conflict do nothing returning id");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -220,6 +239,7 @@ public class NotificationRecorder {
                 ps.setString(p++, r.noContact() ? "no contact for " + r.level() + " " + r.ref() : null);
                 ps.setBoolean(p++, r.status() == NotificationStatus.PENDING);
                 ps.setString(p++, chase.snapshot);
+                ps.setString(p++, chase.traceparent);
             }
             List<UUID> ids = new ArrayList<>(rows.size());
             try (ResultSet rs = ps.executeQuery()) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.rectify.platform.tracing.Traces;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -55,6 +56,10 @@ public class WebhookChannel implements DeliveryChannel {
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.DELIVERY_HEADER, job.notificationId().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String traceparent = Traces.current();
+        if (traceparent != null) {
+            request.header("traceparent", traceparent); // the receiver may continue the trace (W3C Trace Context)
+        }
         if (job.secret() != null && !job.secret().isEmpty()) {
             request.header(WebhookSignature.HEADER, WebhookSignature.sign(body, job.secret()));
         }

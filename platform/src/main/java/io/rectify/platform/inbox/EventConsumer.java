@@ -5,6 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rectify.platform.problem.DatabaseOutage;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PostConstruct;
+import io.rectify.platform.tracing.TraceScope;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,6 +55,9 @@ public class EventConsumer {
 
     private Guard databaseRetry;
 
+    @Inject
+    Traces traces;
+
     /**
      * The way to consume: from a {@code @Blocking} {@code @Incoming} method (not {@code @Transactional}:
      * the transaction is begun here, once per try).
@@ -60,6 +65,17 @@ public class EventConsumer {
      * @return {@code true} if the effect ran, {@code false} for a duplicate
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        try (TraceScope trace = ConsumerTraces.of(traces, consumer, record)) {
+            try {
+                return processInTrace(consumer, record, effect);
+            } catch (RuntimeException e) {
+                trace.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private boolean processInTrace(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         if (RedeliverOnShutdown.stopping()) {
             throw new RedeliverOnShutdown.ShuttingDown(); // not dead-lettered, read again at the next start
         }
@@ -94,6 +110,18 @@ public class EventConsumer {
      */
     public int processBatch(String consumer, String channel, List<ConsumerRecord<String, String>> records,
                             Consumer<List<IncomingEvent>> effect) {
+        try (TraceScope trace = ConsumerTraces.ofBatch(traces, consumer, records)) {
+            try {
+                return processBatchInTrace(consumer, channel, records, effect);
+            } catch (RuntimeException e) {
+                trace.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private int processBatchInTrace(String consumer, String channel, List<ConsumerRecord<String, String>> records,
+                                    Consumer<List<IncomingEvent>> effect) {
         if (RedeliverOnShutdown.stopping()) {
             throw new RedeliverOnShutdown.ShuttingDown();
         }

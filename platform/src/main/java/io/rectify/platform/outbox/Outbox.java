@@ -2,6 +2,7 @@ package io.rectify.platform.outbox;
 
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.EventPayload;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,13 +52,21 @@ public class Outbox {
         row.topic = topic;
         row.payload = EventJson.write(payload);
         row.occurredAt = occurredAt;
+        row.traceparent = Traces.current();
         row.persist();
         wakeRelayAfterCommit();
         return row.eventId;
     }
 
-    /** An event to append with {@link #appendAll}. */
-    public record Entry(EventPayload payload, Instant occurredAt) {
+    /**
+     * An event to append with {@link #appendAll}.
+     *
+     * @param traceparent the trace the event continues; by default the one current when the entry is made
+     */
+    public record Entry(EventPayload payload, Instant occurredAt, String traceparent) {
+        public Entry(EventPayload payload, Instant occurredAt) {
+            this(payload, occurredAt, Traces.current());
+        }
     }
 
     /** Rows per INSERT statement of {@link #appendAll} (PostgreSQL takes at most 65,535 parameters). */
@@ -85,9 +94,9 @@ public class Outbox {
 
     private static List<UUID> insert(Connection c, String topic, List<Entry> entries) throws SQLException {
         StringBuilder sql = new StringBuilder(
-                "insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, occurred_at) values ");
+                "insert into outbox_event (event_id, aggregatetype, aggregateid, type, topic, payload, occurred_at, traceparent) values ");
         for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
         }
         List<UUID> ids = new ArrayList<>(entries.size());
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -102,6 +111,7 @@ public class Outbox {
                 ps.setString(p++, topic);
                 ps.setString(p++, EventJson.write(e.payload()));
                 ps.setObject(p++, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                ps.setString(p++, e.traceparent());
             }
             ps.executeUpdate();
         }

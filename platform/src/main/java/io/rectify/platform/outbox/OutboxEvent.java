@@ -49,4 +49,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C trace context of the change that wrote the row; published as header {@code ce_traceparent}. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

@@ -6,7 +6,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.rectify.contracts.CloudEvent;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -56,6 +60,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Traces traces;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -168,33 +175,65 @@ public class OutboxRelay {
     private List<Long> send(List<OutboxEvent> rows) {
         KafkaProducer<String, String> p = producer();
         List<Future<RecordMetadata>> futures = new ArrayList<>(rows.size());
+        List<Span> spans = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {
-            futures.add(p.send(toRecord(row)));
+            Span span = publishSpan(row);
+            spans.add(span);
+            futures.add(p.send(toRecord(row, span == null ? null : Traces.format(span.getSpanContext()))));
         }
         List<Long> acknowledged = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                futures.get(i).get();
-                acknowledged.add(rows.get(i).id);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                LOG.warnf("publishing outbox row %d failed: %s", rows.get(i).id, e.getMessage());
-                // abort whatever is still queued behind it, so no later event of this round reaches the
-                // topic before the failed one is sent again
-                abortProducer();
-                break;
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    futures.get(i).get();
+                    acknowledged.add(rows.get(i).id);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (Exception e) {
+                    LOG.warnf("publishing outbox row %d failed: %s", rows.get(i).id, e.getMessage());
+                    if (spans.get(i) != null) {
+                        spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+                    }
+                    // abort whatever is still queued behind it, so no later event of this round reaches the
+                    // topic before the failed one is sent again
+                    abortProducer();
+                    break;
+                }
             }
+        } finally {
+            spans.forEach(span -> {
+                if (span != null) {
+                    span.end();
+                }
+            });
         }
         return acknowledged;
     }
 
-    private ProducerRecord<String, String> toRecord(OutboxEvent row) {
+    /**
+     * The relay's hop of the trace that wrote the row: a producer span from hand-over to the broker's
+     * acknowledgement, whose context goes out as {@code ce_traceparent}. None for a row without a trace.
+     */
+    private Span publishSpan(OutboxEvent row) {
+        if (row.traceparent == null) {
+            return null;
+        }
+        return traces.startDetached(row.topic + " publish", SpanKind.PRODUCER, row.traceparent, Map.of(
+                "messaging.system", "kafka",
+                "messaging.destination.name", topicPrefix.orElse("") + row.topic,
+                "messaging.message.id", row.eventId.toString(),
+                "cloudevents.event_type", row.type));
+    }
+
+    private ProducerRecord<String, String> toRecord(OutboxEvent row, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topicPrefix.orElse("") + row.topic, row.aggregateId, row.payload);
         CloudEvent ce = new CloudEvent(row.eventId, row.type, "/" + source, row.aggregateId, row.occurredAt);
         for (Map.Entry<String, byte[]> h : ce.headers().entrySet()) {
             record.headers().add(new RecordHeader(h.getKey(), h.getValue()));
+        }
+        if (traceparent != null) {
+            record.headers().add(new RecordHeader(CloudEvent.H_TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
         }
         return record;
     }

@@ -12,6 +12,7 @@ import io.rectify.scoring.domain.Periods;
 import io.rectify.scoring.domain.Rubric;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import io.rectify.platform.tracing.Traces;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -132,14 +133,16 @@ public class CountyIndexService {
                 marks.add(List.of(a.countyCode(), a.period()));
             }
         }
-        StringBuilder statement = new StringBuilder("insert into pending_recompute (county_code, period) values ");
+        StringBuilder statement = new StringBuilder("insert into pending_recompute (county_code, period, traceparent) values ");
         List<Object> args = new ArrayList<>();
+        String trace = Traces.current(); // the consumer's span: the recompute round continues it
         for (List<Object> mark : marks) {
-            statement.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
+            statement.append(args.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
             args.addAll(mark);
+            args.add(trace);
         }
         // an existing mark gets a new time: a round that read the old time then leaves it in place (see recomputeMarked)
-        statement.append(" on conflict (county_code, period) do update set marked_at = clock_timestamp()");
+        statement.append(" on conflict (county_code, period) do update set marked_at = clock_timestamp(), traceparent = excluded.traceparent");
         int written = sql.update(statement.toString(), args.toArray());
         pending.wakeAfterCommit();
         return written;

@@ -9,11 +9,16 @@ import io.rectify.platform.outbox.AfterCompletion;
 import io.rectify.scoring.config.ScoringConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.rectify.platform.tracing.TraceScope;
+import io.rectify.platform.tracing.Traces;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,17 +55,28 @@ public class PendingRecomputes {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Traces tracer;
+
     /** Marks taken per round: a few thousand county/periods keep one transaction short. */
     static final int MAX_MARKS = 2_000;
+    /** A round continues one trace and links at most this many others. */
+    private static final int MAX_TRACES = 32;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
     private Counter recomputed;
+    /** How long a round's recomputation takes (one transaction for every marked county). */
+    private io.micrometer.core.instrument.Timer roundTime;
+    /** From the oldest mark of a round to its recomputation. */
+    private io.micrometer.core.instrument.Timer delay;
     private Counter failures;
 
     void onStart(@Observes StartupEvent ignored) {
         recomputed = registry.counter("rectify.scoring.pending.recomputed");
+        roundTime = registry.timer("rectify.scoring.recompute");
+        delay = registry.timer("rectify.scoring.recompute.delay");
         failures = registry.counter("rectify.scoring.pending.failures");
         registry.gauge("rectify.scoring.pending.marks", this, PendingRecomputes::markCountForGauge);
         running = true;
@@ -125,19 +141,38 @@ public class PendingRecomputes {
      * @return the number of county/period answers that changed
      */
     public int round() {
-        List<CountyIndexService.Mark> marks = QuarkusTransaction.requiringNew().call(() -> sql.list(
+        List<SpanContext> traces = new ArrayList<>();
+        List<CountyIndexService.Mark> marks = QuarkusTransaction.requiringNew().call(() -> {
+            sql.list("select traceparent from pending_recompute where traceparent is not null order by marked_at limit ?",
+                    rs -> Traces.parse(rs.getString(1)), MAX_TRACES).forEach(traces::add);
+            return sql.list(
                 "select county_code, period, marked_at from pending_recompute order by county_code, period limit ?",
-                rs -> new CountyIndexService.Mark(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), MAX_MARKS));
+                rs -> new CountyIndexService.Mark(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), MAX_MARKS);
+        });
         if (marks.isEmpty()) {
             return 0;
         }
+        // the round continues the trace of the oldest mark's consumer batch and links the others'
+        SpanContext parent = traces.isEmpty() ? SpanContext.getInvalid() : traces.get(0);
+        try (TraceScope trace = tracer.start("recompute county indexes", SpanKind.INTERNAL, parent,
+                traces.isEmpty() ? List.of() : traces.subList(1, traces.size()), Map.of("marks", Integer.toString(marks.size())))) {
+            return recompute(marks);
+        }
+    }
+
+    private int recompute(List<CountyIndexService.Mark> marks) {
         if (marks.size() == MAX_MARKS) {
             wakeUps.release(); // more to do: go again right after this round
         }
         Map<String, List<CountyIndexService.Mark>> byCounty = marks.stream()
                 .collect(Collectors.groupingBy(CountyIndexService.Mark::countyCode, TreeMap::new, Collectors.toList()));
+        // how long the oldest fact of the round waited for its index: what a dashboard reader sees as staleness
+        marks.stream().map(CountyIndexService.Mark::markedAt).min(java.util.Comparator.naturalOrder())
+                .ifPresent(oldest -> delay.record(java.time.Duration.between(oldest.toInstant(), java.time.Instant.now())));
         try {
+            long started = System.nanoTime();
             int changed = QuarkusTransaction.requiringNew().call(() -> indexes.recomputeMarked(marks));
+            roundTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             recomputed.increment(byCounty.size());
             return changed;
         } catch (RuntimeException e) {
