@@ -31,7 +31,8 @@ class GoldenFixtureTest {
     private static final Map<String, String> KEY_BY_EVENT = Map.of(
             "CountyRegistered", "/code",
             "EnterpriseRegistered", "/creditCode",
-            "SheetAssessed", "/assessmentId");
+            "SheetAssessed", "/assessmentId",
+            "ConflictDeclared", "/expertId");
 
     static List<EventKind> kinds() {
         return EventCatalog.all();

@@ -1,8 +1,10 @@
 package io.rectify.hazard.messaging;
 
+import io.rectify.contracts.inspection.ConflictDeclared;
 import io.rectify.contracts.inspection.CountyRegistered;
 import io.rectify.contracts.inspection.FindingConfirmed;
 import io.rectify.hazard.service.CountyDirectory;
+import io.rectify.hazard.service.ExpertConflicts;
 import io.rectify.hazard.service.FindingImport;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,9 @@ public class InspectionEventsConsumer {
     @Inject
     FindingImport findings;
 
+    @Inject
+    ExpertConflicts conflicts;
+
     @Incoming("inspection-events")
     @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
@@ -37,6 +42,7 @@ public class InspectionEventsConsumer {
             switch (event.name()) {
                 case "CountyRegistered" -> counties.register(event.payload(CountyRegistered.class));
                 case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
+                case "ConflictDeclared" -> conflicts.record(event.payload(ConflictDeclared.class));
                 default -> { } // other inspection events do not concern hazards; producers may add more
             }
         });

@@ -66,6 +66,9 @@ public class InspectionService {
     @Inject
     InspectionDocuments documents;
 
+    @Inject
+    ExpertFit fit;
+
     @Transactional
     public InspectionDocument schedule(ScheduleRequest request) {
         Enterprise enterprise = Enterprise.findById(request.enterpriseCreditCode());
@@ -91,6 +94,7 @@ public class InspectionService {
             throw ProblemException.invalid(String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
         }
         requireScheduler(enterprise, experts);
+        fit.requireImpartial(expertIds, enterprise.creditCode, request.scheduledOn());
 
         Instant now = Instant.now();
         Inspection inspection = new Inspection();

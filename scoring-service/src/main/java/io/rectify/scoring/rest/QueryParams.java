@@ -53,4 +53,15 @@ final class QueryParams {
             throw ProblemException.invalid(name, "must be a date (YYYY-MM-DD) or an ISO-8601 UTC timestamp");
         }
     }
+
+    /** The yardstick a ranking orders by: {@code index} (the default) or {@code sheet}. */
+    static boolean bySheet(String value) {
+        if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("index")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("sheet")) {
+            return true;
+        }
+        throw ProblemException.invalid("by", "must be index (the composite index) or sheet (the scoring-sheet score)");
+    }
 }
