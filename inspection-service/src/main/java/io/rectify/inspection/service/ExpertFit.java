@@ -7,6 +7,9 @@ import io.rectify.inspection.domain.Expert;
 import io.rectify.inspection.domain.ExpertConflict;
 import io.rectify.inspection.rest.ConflictDocument;
 import io.rectify.inspection.rest.ConflictRequest;
+import io.rectify.inspection.rest.KeyTaskCoverage;
+import io.rectify.inspection.domain.Inspection;
+import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
@@ -21,8 +24,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -111,5 +117,31 @@ public class ExpertFit {
         gaps.removeAll(covered);
         gaps.remove("OTHER");
         return List.copyOf(gaps);
+    }
+
+    /** The campaign report of fit: coverage of its key tasks by the assigned experts' specialties. */
+    @Transactional
+    public KeyTaskCoverage coverage(UUID campaignId) {
+        List<Inspection> inspections = Inspection.list("campaignId = ?1 and status <> ?2", campaignId, InspectionStatus.CANCELLED);
+        Set<UUID> expertIds = new LinkedHashSet<>();
+        inspections.forEach(i -> expertIds.addAll(i.expertIds));
+        Map<UUID, List<String>> specialties = new HashMap<>();
+        if (!expertIds.isEmpty()) {
+            Expert.<Expert>list("id in ?1", expertIds).forEach(e -> specialties.put(e.id, List.copyOf(e.specialties)));
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Inspection i : inspections) {
+            for (String task : i.keyTasks) {
+                int[] c = counts.computeIfAbsent(task, k -> new int[2]);
+                c[0]++;
+                if (i.expertIds.stream().anyMatch(e -> specialties.getOrDefault(e, List.of()).contains(task))) {
+                    c[1]++;
+                }
+            }
+        }
+        List<KeyTaskCoverage.Row> rows = counts.entrySet().stream().map(e -> new KeyTaskCoverage.Row(e.getKey(), e.getValue()[0], e.getValue()[1],
+                specialties.entrySet().stream().filter(s -> s.getValue().contains(e.getKey())).map(Map.Entry::getKey).sorted().toList()))
+                .toList();
+        return new KeyTaskCoverage(campaignId, rows);
     }
 }

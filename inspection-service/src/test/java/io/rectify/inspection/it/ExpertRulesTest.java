@@ -85,8 +85,12 @@ class ExpertRulesTest {
         String enterprise = Fixtures.enterprise(county);
         Fixtures.Expert expert = specialist("MAJOR_HAZARD_INSTALLATIONS", "process safety");
 
-        Response gap = as(expert.bearer()).body(scheduleBody(enterprise, List.of(expert.id()), LocalDate.of(2024, 4, 12),
-                "MAJOR_HAZARD_INSTALLATIONS", "CHEMICAL_PARKS", "OTHER")).post("/api/v1/inspections");
+        String campaign = as(ADMIN).body(Map.of("name", "2024 指导服务 " + county, "year", 2024, "countyCodes", List.of(county),
+                "startsOn", "2024-04-01", "endsOn", "2024-04-30")).post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = scheduleBody(enterprise, List.of(expert.id()), LocalDate.of(2024, 4, 12),
+                "MAJOR_HAZARD_INSTALLATIONS", "CHEMICAL_PARKS", "OTHER");
+        body.put("campaignId", campaign);
+        Response gap = as(expert.bearer()).body(body).post("/api/v1/inspections");
         gap.then().statusCode(201);
         assertThat(gap.header("Rectify-Specialty-Gaps")).isEqualTo("CHEMICAL_PARKS");
 
@@ -94,5 +98,13 @@ class ExpertRulesTest {
                 "MAJOR_HAZARD_INSTALLATIONS")).post("/api/v1/inspections");
         covered.then().statusCode(201);
         assertThat(covered.header("Rectify-Specialty-Gaps")).isNull();
+
+        // the campaign report: CHEMICAL_PARKS was inspected without a specialist, MAJOR_HAZARD_INSTALLATIONS with one
+        as(ADMIN).get("/api/v1/campaigns/" + campaign + "/key-task-coverage").then().statusCode(200)
+                .body("keyTasks.find { it.keyTask == 'CHEMICAL_PARKS' }.covered", equalTo(0))
+                .body("keyTasks.find { it.keyTask == 'CHEMICAL_PARKS' }.inspections", equalTo(1))
+                .body("keyTasks.find { it.keyTask == 'MAJOR_HAZARD_INSTALLATIONS' }.covered", equalTo(1))
+                .body("keyTasks.find { it.keyTask == 'MAJOR_HAZARD_INSTALLATIONS' }.specialists[0]", equalTo(expert.id().toString()));
+        as(ADMIN).get("/api/v1/campaigns/" + UUID.randomUUID() + "/key-task-coverage").then().statusCode(404);
     }
 }
