@@ -258,6 +258,25 @@
     dt.append(dbody);
     body.append(dt);
 
+    // the second yardstick: the expert team's scoring sheet (重点工作落实情况评分细则), item by item
+    const sheet = doc.sheet;
+    body.append(el('p', 'section-label', '重点工作评分细则 ', el('em', null, 'Scoring sheet'),
+      sheet ? ' ' + fixed(sheet.score, 1) + ' / 100 (' + fixed(sheet.earned, 2) + ' / ' + fixed(sheet.total, 0) + ', ' + sheet.sheetVersion + ')' : ' —'));
+    if (sheet) {
+      const st = el('table', 'grid');
+      st.append(el('thead', null, el('tr', null, th('评分项', 'Item'), th('评定', 'Mark', true), th('分值', 'Points', true),
+        th('得分', 'Earned', true))));
+      const sbody = el('tbody');
+      for (const i of sheet.items || []) {
+        const mark = i.judgedBy === 'COUNT' ? (i.count === undefined ? '—' : i.count + ' / ' + i.target) : (i.level || '—');
+        sbody.append(el('tr', Number(i.earned) === 0 ? 'na' : null,
+          el('td', null, i.textZh || i.itemId, el('small', null, i.itemId + ' · ' + i.keyTask)),
+          td(mark), td(fixed(i.points, 0)), td(fixed(i.earned, 2))));
+      }
+      st.append(sbody);
+      body.append(st);
+    }
+
     $('detail-meta').textContent = '评分规则 rubric ' + (c.rubricVersion || '—') + ' · 计算于 computed ' +
       (c.computedAt ? dateTimeFmt.format(new Date(c.computedAt)) : '—');
     body.append(downloads(c.countyCode));

@@ -31,7 +31,9 @@ class GoldenFixtureTest {
     /** Reference-data events of inspection.events are keyed by their natural key, "the latest one wins". */
     private static final Map<String, String> KEY_BY_EVENT = Map.of(
             "CountyRegistered", "/code",
-            "EnterpriseRegistered", "/creditCode");
+            "EnterpriseRegistered", "/creditCode",
+            "SheetAssessed", "/assessmentId",
+            "ConflictDeclared", "/expertId");
 
     static List<EventKind> kinds() {
         return EventCatalog.all();

@@ -7,7 +7,7 @@ import java.time.Instant;
 /** Events of hazard-service on {@code hazard.events}; key = hazard id; each carries the snapshot. */
 public sealed interface HazardEvent extends EventPayload
         permits HazardReported, RectificationPlanSubmitted, RectificationSubmitted, VerificationRejected,
-        HazardVerified, HazardSignedOff, DeadlineExtended, HazardReopened, HazardOverdue {
+        HazardVerified, HazardSignedOff, DeadlineExtended, HazardReopened, HazardOverdue, SupervisionRaised {
 
     String DOMAIN = "hazard";
 

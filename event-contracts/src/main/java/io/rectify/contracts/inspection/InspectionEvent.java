@@ -5,7 +5,7 @@ import io.rectify.contracts.EventPayload;
 /** Events of inspection-service on {@code inspection.events}; the record key is the aggregate id. */
 public sealed interface InspectionEvent extends EventPayload
         permits CountyRegistered, EnterpriseRegistered, InspectionScheduled, InspectionStarted,
-        InspectionCancelled, ConsentGranted, FindingConfirmed, InspectionCompleted {
+        InspectionCancelled, ConsentGranted, FindingConfirmed, InspectionCompleted, SheetAssessed, ConflictDeclared {
 
     String DOMAIN = "inspection";
 

@@ -1,5 +1,6 @@
 package io.rectify.hazard.messaging;
 
+import io.rectify.contracts.inspection.ConflictDeclared;
 import io.rectify.contracts.inspection.CountyRegistered;
 import io.rectify.contracts.inspection.EnterpriseRegistered;
 import io.rectify.contracts.inspection.FindingConfirmed;
@@ -8,6 +9,7 @@ import io.rectify.contracts.inspection.InspectionScheduled;
 import io.rectify.hazard.service.CountyDirectory;
 import io.rectify.hazard.service.EnterpriseRegistry;
 import io.rectify.hazard.service.InspectionAssignments;
+import io.rectify.hazard.service.ExpertConflicts;
 import io.rectify.hazard.service.FindingImport;
 import io.rectify.platform.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,9 @@ public class InspectionEventsConsumer {
     @Inject
     InspectionAssignments assignments;
 
+    @Inject
+    ExpertConflicts conflicts;
+
     @Incoming("inspection-events")
     @Blocking // ordered; EventConsumer.process begins one transaction per try and waits out a database outage
     public void on(ConsumerRecord<String, String> record) {
@@ -51,6 +56,7 @@ public class InspectionEventsConsumer {
                 case "InspectionScheduled" -> assignments.scheduled(event.payload(InspectionScheduled.class));
                 case "InspectionCancelled" -> assignments.cancelled(event.payload(InspectionCancelled.class));
                 case "FindingConfirmed" -> findings.importFinding(event.payload(FindingConfirmed.class));
+                case "ConflictDeclared" -> conflicts.record(event.payload(ConflictDeclared.class));
                 default -> { } // other inspection events do not concern hazards; producers may add more
             }
         });

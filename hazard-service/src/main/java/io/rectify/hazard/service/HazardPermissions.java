@@ -4,6 +4,7 @@ import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.Hazard;
 import io.rectify.hazard.domain.HazardAction;
 import io.rectify.hazard.domain.HazardSource;
+import io.rectify.hazard.domain.SupervisionLevel;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
@@ -40,7 +41,7 @@ public class HazardPermissions {
             case PLAN -> regulator || owns(hazard);
             case SUBMIT_RECTIFICATION -> caller.is(Roles.ADMIN) || owns(hazard);
             case VERIFY_ACCEPT, VERIFY_REJECT -> regulator || (caller.is(Roles.EXPERT) && caller.canSee(where));
-            case SIGN_OFF -> regulator || (hazard.grade == Grade.GENERAL && owns(hazard));
+            case SIGN_OFF -> (regulator && ofSupervisingLevel(hazard)) || (hazard.grade == Grade.GENERAL && owns(hazard));
             case EXTEND_DEADLINE, REOPEN -> regulator;
         };
         if (!allowed) {
@@ -85,6 +86,20 @@ public class HazardPermissions {
         return caller.is(Roles.ADMIN) || caller.is(Roles.AGENCY_SYSTEM);
     }
 
+    /**
+     * A major hazard whose supervision rose with its chase is signed off at that level or above: a county
+     * regulator may not close what the city supervises (挂牌督办). An ADMIN may.
+     */
+    private boolean ofSupervisingLevel(Hazard hazard) {
+        if (hazard.grade != Grade.MAJOR || hazard.supervisionLevel == null || caller.is(Roles.ADMIN)) {
+            return true;
+        }
+        SupervisionLevel own = caller.is(Roles.PROVINCE_REGULATOR) ? SupervisionLevel.PROVINCE
+                : caller.is(Roles.CITY_REGULATOR) ? SupervisionLevel.CITY
+                : caller.is(Roles.COUNTY_REGULATOR) ? SupervisionLevel.COUNTY : null;
+        return own != null && own.compareTo(hazard.supervisionLevel) >= 0;
+    }
+
     private boolean owns(Hazard hazard) {
         return caller.is(Roles.ENTERPRISE) && hazard.enterpriseCreditCode.equals(caller.creditCode());
     }
@@ -95,7 +110,10 @@ public class HazardPermissions {
             case SUBMIT_RECTIFICATION -> "only the enterprise may submit its rectification";
             case VERIFY_ACCEPT, VERIFY_REJECT -> "only an expert or a regulator in scope may verify";
             case SIGN_OFF -> hazard.grade == Grade.MAJOR
-                    ? "only a regulator in scope may sign off a major hazard"
+                    ? (hazard.supervisionLevel != null && hazard.supervisionLevel != SupervisionLevel.COUNTY
+                        ? "hazard " + hazard.id + " is under listed supervision at " + hazard.supervisionLevel
+                            + " level (raised with its chase): only a regulator of that level or above, in scope, may sign it off"
+                        : "only a regulator in scope may sign off a major hazard")
                     : "only the enterprise or a regulator in scope may sign off";
             case EXTEND_DEADLINE -> "only a regulator in scope may extend the deadline";
             case REOPEN -> "only a regulator in scope may reopen a hazard";

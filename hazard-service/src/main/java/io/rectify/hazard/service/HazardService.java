@@ -79,6 +79,9 @@ public class HazardService {
     @Inject
     RectificationEvidence rectificationEvidence;
 
+    @Inject
+    ExpertConflicts conflicts;
+
     @Transactional
     public Hazard report(ReportHazardRequest request) {
         Jurisdiction county = counties.find(request.countyCode())
@@ -151,6 +154,7 @@ public class HazardService {
         boolean accepted = request.outcome() == VerificationOutcome.ACCEPTED;
         HazardAction action = accepted ? HazardAction.VERIFY_ACCEPT : HazardAction.VERIFY_REJECT;
         Hazard h = loadForChange(id, ifMatch, action);
+        conflicts.requireImpartialVerifier(h.enterpriseCreditCode, java.time.ZoneId.of(config.zone()));
         if (!accepted && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "a rejection needs a reason");
         }

@@ -2,6 +2,7 @@ package io.rectify.inspection.rest;
 
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.inspection.service.ConsentService;
+import io.rectify.inspection.service.ExpertFit;
 import io.rectify.inspection.service.InspectionService;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.PageRequest;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 import static io.rectify.platform.security.Roles.ADMIN;
@@ -61,19 +65,29 @@ public class InspectionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ExpertFit fit;
+
+    /** On a scheduled inspection: its key tasks that no assigned expert has as a specialty (comma-separated). */
+    public static final String SPECIALTY_GAPS = "Rectify-Specialty-Gaps";
+
     @POST
     @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT})
     @Operation(summary = "Schedule an inspection", description = "ADMIN, a regulator of the enterprise's county, or an expert who is "
             + "among the inspection's experts. Publishes InspectionScheduled. Honours Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set")
+    @APIResponse(responseCode = "201", description = "Scheduled; Location and ETag set; a warning header " + SPECIALTY_GAPS
+            + " names the key tasks no assigned expert has as a specialty")
     @APIResponse(ref = "BadRequest")
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "Conflict")
     @APIResponse(ref = "ValidationFailed")
     public Response schedule(@Valid @NotNull ScheduleRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/inspections", request, () -> {
             InspectionDocument inspection = inspections.schedule(request);
+            List<String> gaps = fit.uncovered(inspection.expertIds(), inspection.keyTasks());
             return Response.created(URI.create("/api/v1/inspections/" + inspection.id()))
+                    .header(SPECIALTY_GAPS, gaps.isEmpty() ? null : String.join(",", gaps))
                     .tag(Versions.etag(inspection.version())).entity(inspection).build();
         });
     }

@@ -67,6 +67,9 @@ public class InspectionService {
     @Inject
     InspectionDocuments documents;
 
+    @Inject
+    ExpertFit fit;
+
     @Transactional
     public InspectionDocument schedule(ScheduleRequest request) {
         Enterprise enterprise = Enterprise.findById(request.enterpriseCreditCode());
@@ -92,6 +95,7 @@ public class InspectionService {
             throw ProblemException.invalid(errors);
         }
         requireScheduler(enterprise, experts);
+        fit.requireImpartial(expertIds, enterprise.creditCode, request.scheduledOn());
 
         Instant now = Instant.now();
         Inspection inspection = new Inspection();

@@ -99,6 +99,7 @@ public final class DemoScenario {
         List<Recorded> findings = runInspections(plan, campaignId);
         Map<UUID, JsonNode> hazards = awaitHazardsFromFindings(findings);
         rectify(findings, hazards);
+        new SheetAndConflictSteps(actors, line -> say("%s", line)).play(plan, expertIds, hazards.values());
         watchChasing(nearDue);
         showcase.show(nearDue);
         awaitScoring();

@@ -80,6 +80,8 @@ final class DemoSummary {
                 + (eligible.isEmpty() ? "none" : String.join(", ", eligible)));
         out.println();
 
+        SheetAndConflictSteps.printSummary(actors, out, period);
+
         String overduePath = "/api/v1/hazards?grade=MAJOR&overdue=true&size=500";
         JsonNode overdue = hazards.get(overduePath);
         out.printf("Overdue major hazards: %d (hazard-service GET %s)%n", overdue.path("total").asLong(), overduePath);

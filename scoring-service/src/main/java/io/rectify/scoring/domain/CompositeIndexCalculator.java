@@ -3,6 +3,7 @@ package io.rectify.scoring.domain;
 import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.contracts.scoring.CountyIndexDocument.DeductionResult;
 import io.rectify.contracts.scoring.CountyIndexDocument.IndicatorResult;
+import io.rectify.contracts.scoring.CountyIndexDocument.SheetResult;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -34,6 +35,14 @@ public final class CompositeIndexCalculator {
     }
 
     public static CountyIndexDocument compute(Rubric rubric, CountyFacts facts, Instant now) {
+        return compute(rubric, facts, null, now);
+    }
+
+    /**
+     * @param sheet the county's scoring-sheet result for the period ({@code null}: no assessment submitted);
+     *              carried in the answer and, when the rubric sets {@code minSheetScore}, required for eligibility
+     */
+    public static CountyIndexDocument compute(Rubric rubric, CountyFacts facts, SheetResult sheet, Instant now) {
         Tally tally = Tally.of(facts, now, longOverdueThreshold(rubric));
 
         List<Ratio> applicable = new ArrayList<>();
@@ -80,12 +89,18 @@ public final class CompositeIndexCalculator {
 
         if (applicable.isEmpty()) {
             return new CountyIndexDocument(facts.countyCode(), facts.countyName(), facts.period(), rubric.version(),
-                    null, NO_DATA, null, indicators, deductions, false, now);
+                    null, NO_DATA, null, indicators, deductions, false, now, sheet);
         }
         BigDecimal index = base.subtract(deducted, MC).max(BigDecimal.ZERO).min(HUNDRED).setScale(1, RoundingMode.HALF_UP);
-        boolean eligible = DemonstrationGaps.of(index, tally.overdueMajor(), coverageScore, rubric.demonstration()).isEmpty();
+        boolean eligible = DemonstrationGaps.of(index, tally.overdueMajor(), coverageScore, rubric.demonstration()).isEmpty()
+                && sheetSuffices(rubric.demonstration().minSheetScore(), sheet);
         return new CountyIndexDocument(facts.countyCode(), facts.countyName(), facts.period(), rubric.version(),
-                index, null, base.setScale(4, RoundingMode.HALF_UP), indicators, deductions, eligible, now);
+                index, null, base.setScale(4, RoundingMode.HALF_UP), indicators, deductions, eligible, now, sheet);
+    }
+
+    /** No minimum: the sheet does not count. A minimum: a submitted assessment scoring at least that much. */
+    private static boolean sheetSuffices(BigDecimal minSheetScore, SheetResult sheet) {
+        return minSheetScore == null || (sheet != null && sheet.score().compareTo(minSheetScore) >= 0);
     }
 
     private static Duration longOverdueThreshold(Rubric rubric) {

@@ -14,7 +14,12 @@ public record Rubric(String version, List<Indicator> indicators, List<Deduction>
     public record Deduction(DeductionCode code, BigDecimal pointsEach, BigDecimal cap, Duration threshold) {
     }
 
-    public record Demonstration(BigDecimal minIndex, BigDecimal minCoverage) {
+    /** @param minSheetScore {@code null}: the scoring sheet does not count for eligibility */
+    public record Demonstration(BigDecimal minIndex, BigDecimal minCoverage, BigDecimal minSheetScore) {
+
+        public Demonstration(BigDecimal minIndex, BigDecimal minCoverage) {
+            this(minIndex, minCoverage, null);
+        }
     }
 
     /** @throws IllegalArgumentException listing the problems when the document is not valid */
@@ -31,6 +36,7 @@ public record Rubric(String version, List<Indicator> indicators, List<Deduction>
                         d.threshold() == null ? Duration.ZERO : Duration.parse(d.threshold())))
                 .toList();
         return new Rubric(document.version(), indicators,
-                deductions, new Demonstration(document.demonstration().minIndex(), document.demonstration().minCoverage()));
+                deductions, new Demonstration(document.demonstration().minIndex(), document.demonstration().minCoverage(),
+                        document.demonstration().minSheetScore()));
     }
 }

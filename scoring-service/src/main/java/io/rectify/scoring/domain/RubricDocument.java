@@ -31,8 +31,14 @@ public record RubricDocument(
     /**
      * @param minIndex    the index a demonstration county needs (0–100)
      * @param minCoverage the COVERAGE score it needs (0–100)
+     * @param minSheetScore the scoring-sheet score it needs (0–100); absent: the sheet does not count for
+     *                    eligibility (rubric 2024.1)
      */
-    public record DemonstrationRule(BigDecimal minIndex, BigDecimal minCoverage) {
+    public record DemonstrationRule(BigDecimal minIndex, BigDecimal minCoverage, BigDecimal minSheetScore) {
+
+        public DemonstrationRule(BigDecimal minIndex, BigDecimal minCoverage) {
+            this(minIndex, minCoverage, null);
+        }
     }
 
     public RubricDocument withVersion(String newVersion) {

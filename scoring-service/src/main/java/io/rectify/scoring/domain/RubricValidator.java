@@ -149,6 +149,9 @@ public final class RubricValidator {
         }
         percent("demonstration.minIndex", rule.minIndex(), problems);
         percent("demonstration.minCoverage", rule.minCoverage(), problems);
+        if (rule.minSheetScore() != null) {
+            percent("demonstration.minSheetScore", rule.minSheetScore(), problems);
+        }
     }
 
     private static void percent(String field, BigDecimal value, List<Problem> problems) {

@@ -42,7 +42,8 @@ public class RankingResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.EXPERT,
             Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
-    @Operation(summary = "Counties ordered by index", description = "Highest index first, counties without data last; "
+    @Operation(summary = "Counties ordered by index or by scoring-sheet score", description = "Highest first (`by=index`, the default, "
+            + "or `by=sheet`), counties without a value last; each entry carries both yardsticks; "
             + "only the counties in the caller's scope are listed, each with its rank among all counties of the period.")
     @APIResponse(responseCode = "200", description = "one page of the rankings")
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -50,7 +51,14 @@ public class RankingResource {
     @APIResponse(responseCode = "422", description = "bad period or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageResult<IndexQueries.RankingEntry> rankings(
             @Parameter(description = "calendar year; default the current one", schema = @Schema(type = SchemaType.INTEGER, minimum = "" + Periods.MIN, maximum = "" + Periods.MAX)) @QueryParam("period") String period,
+            @Parameter(description = "the yardstick: index (composite index, default) or sheet (scoring-sheet score)", schema = @Schema(enumeration = {"index", "sheet"})) @QueryParam("by") String by,
             @BeanParam @Valid PageRequest page) {
-        return queries.rankings(QueryValues.integer("period", period, Periods.MIN, Periods.MAX, indexes.currentPeriod()), access::canRead, page);
+        boolean bySheet = QueryValues.enumOf("by", by, Yardstick.class) == Yardstick.SHEET;
+        return queries.rankings(QueryValues.integer("period", period, Periods.MIN, Periods.MAX, indexes.currentPeriod()), bySheet, access::canRead, page);
+    }
+
+    /** What a ranking orders by: the composite index or the scoring-sheet score. */
+    enum Yardstick {
+        INDEX, SHEET
     }
 }

@@ -10,6 +10,9 @@ import io.rectify.scoring.domain.CompositeIndexCalculator;
 import io.rectify.scoring.domain.CountyFacts;
 import io.rectify.scoring.domain.Periods;
 import io.rectify.scoring.domain.Rubric;
+import io.rectify.scoring.domain.SheetScorer;
+import io.rectify.contracts.scoring.CountyIndexDocument.SheetResult;
+import io.rectify.contracts.scoring.ScoringSheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import io.rectify.platform.tracing.Traces;
@@ -31,6 +34,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +68,9 @@ public class CountyIndexService {
 
     @Inject
     CountyDirectory counties;
+
+    @Inject
+    ScoringSheetService sheets;
 
     @Inject
     Outbox outbox;
@@ -213,9 +220,10 @@ public class CountyIndexService {
     /** The answer for a county and period as it would be now, without storing anything (a period never computed). */
     @Transactional
     public CountyIndexDocument preview(CountyRef county, int period) {
-        CountyFacts known = facts.factsFor(Map.of(county.code(), Set.of(period)), Map.of(county.code(), county))
-                .get(new FactStore.Key(county.code(), period));
-        return CompositeIndexCalculator.compute(rubrics.active(), known, clock.instant());
+        Map<String, Set<Integer>> asked = Map.of(county.code(), Set.of(period));
+        FactStore.Key key = new FactStore.Key(county.code(), period);
+        CountyFacts known = facts.factsFor(asked, Map.of(county.code(), county)).get(key);
+        return CompositeIndexCalculator.compute(rubrics.active(), known, sheetResults(asked).get(key), clock.instant());
     }
 
     private Set<Integer> allPeriods(String countyCode) {
@@ -249,6 +257,7 @@ public class CountyIndexService {
         Rubric rubric = rubrics.active(); // read under the locks: a rubric activated meanwhile is seen
         Map<String, CountyRef> refs = counties.findAll(periodsByCounty.keySet());
         Map<FactStore.Key, CountyFacts> facts = this.facts.factsFor(periodsByCounty, refs);
+        Map<FactStore.Key, SheetResult> sheetResults = sheetResults(periodsByCounty);
         Map<FactStore.Key, Stored> stored = stored(periodsByCounty);
         int current = currentPeriod();
         List<Answer> changed = new ArrayList<>();
@@ -256,7 +265,7 @@ public class CountyIndexService {
             CountyRef ref = refs.getOrDefault(county.getKey(), new CountyRef(county.getKey(), null, null, null));
             for (int period : county.getValue()) {
                 FactStore.Key key = new FactStore.Key(county.getKey(), period);
-                CountyIndexDocument doc = CompositeIndexCalculator.compute(rubric, facts.get(key), now);
+                CountyIndexDocument doc = CompositeIndexCalculator.compute(rubric, facts.get(key), sheetResults.get(key), now);
                 String fingerprint = fingerprint(doc);
                 Stored before = stored.get(key);
                 if (before == null || !before.fingerprint().equals(fingerprint)) {
@@ -272,6 +281,25 @@ public class CountyIndexService {
     }
 
     private record Stored(String fingerprint, long revision, BigDecimal index) {
+    }
+
+    /**
+     * The scoring-sheet results of the county/periods that have a submitted assessment, each scored on the
+     * sheet version it names. A version scoring does not (yet) know leaves the county without a sheet result
+     * (logged): the index stands alone until an ADMIN stores that sheet, whose PUT recomputes every county.
+     */
+    private Map<FactStore.Key, SheetResult> sheetResults(Map<String, Set<Integer>> periodsByCounty) {
+        Map<FactStore.Key, SheetResult> results = new HashMap<>();
+        facts.sheetAssessments(periodsByCounty).forEach((key, assessment) -> {
+            Optional<ScoringSheet> sheet = sheets.sheet(assessment.sheetVersion());
+            if (sheet.isPresent()) {
+                results.put(key, SheetScorer.score(sheet.get(), assessment));
+            } else {
+                LOG.warnf("county %s period %d: assessment %s names scoring sheet %s, which scoring does not know", key.countyCode(),
+                        key.period(), assessment.assessmentId(), assessment.sheetVersion());
+            }
+        });
+        return results;
     }
 
     private record Answer(CountyIndexDocument doc, CountyRef county, String fingerprint, long revision, BigDecimal previous) {
@@ -299,7 +327,7 @@ public class CountyIndexService {
             String json = EventJson.write(doc);
             currentRows.add(new Object[]{doc.countyCode(), doc.period(), doc.countyName(), a.county().city(), a.county().province(),
                     doc.rubricVersion(), doc.index(), doc.reason(), doc.demonstrationEligible(), json, a.fingerprint(), a.revision(),
-                    doc.computedAt()});
+                    doc.computedAt(), doc.sheet() == null ? null : doc.sheet().score()});
             historyRows.add(new Object[]{doc.countyCode(), doc.period(), doc.rubricVersion(), doc.index(), doc.reason(), doc.base(),
                     doc.demonstrationEligible(), json, doc.computedAt()});
             // county.index is compacted by county code: it carries each county's current period only, so a
@@ -310,12 +338,13 @@ public class CountyIndexService {
         }
         sql.batch("""
                 insert into county_index_current (county_code, period, county_name, city, province, rubric_version, index_value,
-                    reason, demonstration_eligible, document, fingerprint, revision, computed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reason, demonstration_eligible, document, fingerprint, revision, computed_at, sheet_score)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (county_code, period) do update set county_name = excluded.county_name, city = excluded.city,
                     province = excluded.province, rubric_version = excluded.rubric_version, index_value = excluded.index_value,
                     reason = excluded.reason, demonstration_eligible = excluded.demonstration_eligible, document = excluded.document,
-                    fingerprint = excluded.fingerprint, revision = excluded.revision, computed_at = excluded.computed_at""", currentRows);
+                    fingerprint = excluded.fingerprint, revision = excluded.revision, computed_at = excluded.computed_at,
+                    sheet_score = excluded.sheet_score""", currentRows);
         sql.batch("""
                 insert into county_index_history (county_code, period, rubric_version, index_value, reason, base,
                     demonstration_eligible, document, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", historyRows);
@@ -334,7 +363,7 @@ public class CountyIndexService {
     /** What "the answer changed" compares: the document without its computation time. */
     static String fingerprint(CountyIndexDocument doc) {
         CountyIndexDocument timeless = new CountyIndexDocument(doc.countyCode(), doc.countyName(), doc.period(), doc.rubricVersion(),
-                doc.index(), doc.reason(), doc.base(), doc.indicators(), doc.deductions(), doc.demonstrationEligible(), null);
+                doc.index(), doc.reason(), doc.base(), doc.indicators(), doc.deductions(), doc.demonstrationEligible(), null, doc.sheet());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventJson.write(timeless).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

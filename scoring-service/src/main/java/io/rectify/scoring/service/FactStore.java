@@ -1,11 +1,17 @@
 package io.rectify.scoring.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.inspection.SheetMark;
 import io.rectify.scoring.domain.CountyFacts;
+import io.rectify.scoring.domain.SheetScorer;
 import io.rectify.scoring.domain.HazardFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,6 +58,12 @@ public class FactStore {
                 rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
                 reopenings = excluded.reopenings, version = excluded.version
             where hazard_fact.version < excluded.version""";
+    static final String UPSERT_SHEET_ASSESSMENT = """
+            insert into sheet_assessment_fact (county_code, period, assessment_id, sheet_version, marks, submitted_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (county_code, period) do update set assessment_id = excluded.assessment_id,
+                sheet_version = excluded.sheet_version, marks = excluded.marks, submitted_at = excluded.submitted_at
+            where (sheet_assessment_fact.submitted_at, sheet_assessment_fact.assessment_id) < (excluded.submitted_at, excluded.assessment_id)""";
     static final String RECORD_PROCESSED = """
             insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing""";
 
@@ -88,6 +100,10 @@ public class FactStore {
             String county = Sql.list(c, "select county_code from enterprise where credit_code = ?", rs -> rs.getString(1), u.creditCode())
                     .stream().findFirst().orElse(u.countyCode());
             return List.of(new Affected(county, u.period()));
+        }
+        if (update instanceof FactUpdate.SheetAssessmentUpdate u) {
+            Sql.update(c, ENSURE_COUNTY, u.countyCode(), null, null);
+            return Sql.update(c, UPSERT_SHEET_ASSESSMENT, sheetAssessment(u)) == 1 ? List.of(new Affected(u.countyCode(), u.period())) : List.of();
         }
         FactUpdate.HazardUpdate u = (FactUpdate.HazardUpdate) update;
         Sql.update(c, ENSURE_COUNTY, u.countyCode(), u.city(), u.province());
@@ -143,6 +159,7 @@ public class FactStore {
             Map<UUID, FactUpdate.InspectionUpdate> inspections = new LinkedHashMap<>();
             Map<UUID, FactUpdate.HazardUpdate> hazards = new LinkedHashMap<>();
             Map<String, Object[]> knownCounties = new LinkedHashMap<>();
+            List<FactUpdate.SheetAssessmentUpdate> sheetAssessments = new ArrayList<>();
             for (FactUpdate update : updates) {
                 if (update instanceof FactUpdate.CountyUpdate u) {
                     counties.merge(u.code(), u, (a, b) -> LATEST_COUNTY.compare(a, b) >= 0 ? a : b);
@@ -155,6 +172,9 @@ public class FactStore {
                 } else if (update instanceof FactUpdate.HazardUpdate u) {
                     hazards.merge(u.fact().id(), u, (a, b) -> a.version() >= b.version() ? a : b);
                     knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), u.city(), u.province()});
+                } else if (update instanceof FactUpdate.SheetAssessmentUpdate u) {
+                    sheetAssessments.add(u);
+                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
                 }
             }
             Sql.batch(c, RECORD_PROCESSED, eventIds.stream().map(id -> new Object[]{consumer, id}).toList());
@@ -163,6 +183,9 @@ public class FactStore {
             Sql.batch(c, UPSERT_ENTERPRISE, enterprises.values().stream().map(FactStore::enterprise).toList());
             Sql.batch(c, INSERT_INSPECTION, inspections.values().stream().map(FactStore::inspection).toList());
             Sql.batch(c, UPSERT_HAZARD, hazards.values().stream().map(FactStore::hazard).toList());
+            for (FactUpdate.SheetAssessmentUpdate u : sheetAssessments) { // rare: one by one, the ordering rule picks the latest
+                Sql.update(c, UPSERT_SHEET_ASSESSMENT, sheetAssessment(u));
+            }
             return null;
         });
     }
@@ -173,6 +196,7 @@ public class FactStore {
         // waits for recomputations in flight; later ones see the rebuild's suspension (CountyIndexService.FACTS_LOCK)
         sql.list("select 1 from (select pg_advisory_xact_lock(?)) l", rs -> rs.getInt(1), CountyIndexService.FACTS_LOCK);
         sql.update("delete from hazard_fact");
+        sql.update("delete from sheet_assessment_fact");
         sql.update("delete from inspection_fact");
         sql.update("delete from enterprise");
         sql.update("delete from county");
@@ -235,8 +259,10 @@ public class FactStore {
         return sql.list("""
                 select period from hazard_fact where county_code = ?
                 union
+                select period from sheet_assessment_fact where county_code = ?
+                union
                 select i.period from inspection_fact i join enterprise e on e.credit_code = i.enterprise_credit_code
-                 where e.county_code = ?""", rs -> rs.getInt(1), countyCode, countyCode);
+                 where e.county_code = ?""", rs -> rs.getInt(1), countyCode, countyCode, countyCode);
     }
 
     private static final Comparator<FactUpdate.CountyUpdate> LATEST_COUNTY =
@@ -254,6 +280,38 @@ public class FactStore {
 
     private static Object[] inspection(FactUpdate.InspectionUpdate u) {
         return new Object[]{u.inspectionId(), u.creditCode(), u.countyCode(), u.period(), u.completedAt()};
+    }
+
+    private static Object[] sheetAssessment(FactUpdate.SheetAssessmentUpdate u) {
+        return new Object[]{u.countyCode(), u.period(), u.assessmentId(), u.sheetVersion(), EventJson.write(u.marks()),
+                u.submittedAt()};
+    }
+
+    /** The last submitted assessment of each county/period asked for that has one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Key, SheetScorer.Assessment> sheetAssessments(Map<String, Set<Integer>> periodsByCounty) {
+        Map<Key, SheetScorer.Assessment> found = new HashMap<>();
+        sql.work(c -> Sql.list(c, """
+                select county_code, period, assessment_id, sheet_version, marks, submitted_at from sheet_assessment_fact
+                 where county_code = any(?) and period = any(?)""",
+                rs -> Map.entry(new Key(rs.getString(1), rs.getInt(2)), new SheetScorer.Assessment(
+                        rs.getObject(3, UUID.class), rs.getString(4), Sql.instant(rs, "submitted_at"), readMarks(rs.getString(5)))),
+                c.createArrayOf("varchar", periodsByCounty.keySet().toArray()),
+                c.createArrayOf("integer", periodsByCounty.values().stream().flatMap(Set::stream).distinct().toArray())))
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
+    private static final TypeReference<List<SheetMark>> MARKS = new TypeReference<>() {
+    };
+
+    /** Reads the stored marks back (the JSON written by {@link #sheetAssessment}). */
+    private static List<SheetMark> readMarks(String json) {
+        try {
+            return EventJson.mapper().readValue(json, MARKS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Object[] hazard(FactUpdate.HazardUpdate u) {

@@ -2,7 +2,10 @@ package io.rectify.scoring.service;
 
 import io.rectify.scoring.domain.HazardFact;
 
+import io.rectify.contracts.inspection.SheetMark;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One change to the facts, decoded from an upstream event ({@link FactUpdates#decode}). */
@@ -22,5 +25,10 @@ public sealed interface FactUpdate {
 
     /** Any hazard event: its snapshot, applied only when {@code version} is newer than the stored one. */
     record HazardUpdate(HazardFact fact, String countyCode, String city, String province, int period, long version) implements FactUpdate {
+    }
+
+    /** SheetAssessed: the team's marks of a county and period; the latest submission (submittedAt, then id) wins. */
+    record SheetAssessmentUpdate(UUID assessmentId, String countyCode, int period, String sheetVersion, List<SheetMark> marks,
+                                 Instant submittedAt) implements FactUpdate {
     }
 }

@@ -7,6 +7,8 @@ import io.rectify.contracts.hazard.HazardSnapshot;
 import io.rectify.contracts.inspection.CountyRegistered;
 import io.rectify.contracts.inspection.EnterpriseRegistered;
 import io.rectify.contracts.inspection.InspectionCompleted;
+import io.rectify.contracts.inspection.SheetAssessed;
+import io.rectify.scoring.domain.RubricValidator;
 import io.rectify.platform.inbox.IncomingEvent;
 import io.rectify.scoring.domain.HazardFact;
 import io.rectify.scoring.domain.Periods;
@@ -55,6 +57,7 @@ public final class FactUpdates {
             case "CountyRegistered" -> Optional.of(county(event));
             case "EnterpriseRegistered" -> Optional.of(enterprise(event));
             case "InspectionCompleted" -> Optional.of(inspection(event, zone));
+            case "SheetAssessed" -> Optional.of(sheetAssessment(event));
             default -> Optional.empty();
         };
     }
@@ -77,6 +80,17 @@ public final class FactUpdates {
         Instant completedAt = i.completedAt() != null ? i.completedAt() : orElse(i.occurredAt(), event.attributes());
         return new FactUpdate.InspectionUpdate(i.inspectionId(), creditCode(i.enterpriseCreditCode()), countyCode(i.countyCode()),
                 Periods.of(completedAt, zone), completedAt);
+    }
+
+    private static FactUpdate sheetAssessment(IncomingEvent event) {
+        SheetAssessed a = event.payload(SheetAssessed.class);
+        require(a.assessmentId() != null, "assessmentId is missing");
+        require(a.period() >= 2000 && a.period() <= 2100, "period must be a year between 2000 and 2100");
+        require(a.sheetVersion() != null && RubricValidator.VERSION.matcher(a.sheetVersion()).matches(), "sheetVersion is missing or malformed");
+        require(a.marks() != null, "marks are missing");
+        require(a.submittedAt() != null, "submittedAt is missing");
+        return new FactUpdate.SheetAssessmentUpdate(a.assessmentId(), countyCode(a.countyCode()), a.period(), a.sheetVersion(),
+                a.marks(), a.submittedAt());
     }
 
     private static FactUpdate hazard(IncomingEvent event, ZoneId zone) {

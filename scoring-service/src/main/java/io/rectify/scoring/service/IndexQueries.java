@@ -34,12 +34,13 @@ public class IndexQueries {
     /**
      * One county in the rankings of a period.
      *
-     * @param rank competition rank over all counties of the period by index (1, 2, 2, 4 …), the same whoever
-     *             asks; {@code null} for a county without an index (NO_DATA)
+     * @param rank       competition rank over all counties of the period by the yardstick asked for (1, 2, 2, 4 …),
+     *                   the same whoever asks; {@code null} for a county without a value (NO_DATA, no sheet assessment)
+     * @param sheetScore the scoring-sheet score (0–100) of the county's last submitted assessment; {@code null} without one
      */
     public record RankingEntry(Integer rank, String countyCode, String countyName, String city, String province,
                                BigDecimal index, String reason, boolean demonstrationEligible, String rubricVersion,
-                               Instant computedAt) {
+                               Instant computedAt, BigDecimal sheetScore) {
 
         public CountyRef county() {
             return new CountyRef(countyCode, countyName, city, province);
@@ -73,25 +74,35 @@ public class IndexQueries {
     /** The period's counties by index (highest first, NO_DATA last), those {@code visible} only, one page. */
     @Transactional
     public PageResult<RankingEntry> rankings(int period, Predicate<CountyRef> visible, PageRequest page) {
+        return rankings(period, false, visible, page);
+    }
+
+    /** The period's counties by index or by sheet score (highest first, no value last), those {@code visible} only, one page. */
+    @Transactional
+    public PageResult<RankingEntry> rankings(int period, boolean bySheet, Predicate<CountyRef> visible, PageRequest page) {
+        String order = bySheet ? "sheet_score desc nulls last, index_value desc nulls last, county_code"
+                : "index_value desc nulls last, county_code";
         List<RankingEntry> ranked = new ArrayList<>();
         int position = 0;
         Integer rank = null;
         BigDecimal previous = null;
         for (RankingEntry row : sql.list("""
-                select county_code, county_name, city, province, index_value, reason, demonstration_eligible, rubric_version, computed_at
-                  from county_index_current where period = ? order by index_value desc nulls last, county_code""",
+                select county_code, county_name, city, province, index_value, reason, demonstration_eligible, rubric_version, computed_at,
+                       sheet_score
+                  from county_index_current where period = ? order by """ + order,
                 rs -> new RankingEntry(null, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getString(8), Sql.instant(rs, "computed_at")), period)) {
+                        rs.getString(6), rs.getBoolean(7), rs.getString(8), Sql.instant(rs, "computed_at"), rs.getBigDecimal(10)), period)) {
             position++;
-            if (row.index() == null) {
+            BigDecimal value = bySheet ? row.sheetScore() : row.index();
+            if (value == null) {
                 rank = null;
-            } else if (previous == null || row.index().compareTo(previous) != 0) {
+            } else if (previous == null || value.compareTo(previous) != 0) {
                 rank = position;
             }
-            previous = row.index();
+            previous = value;
             if (visible.test(row.county())) {
                 ranked.add(new RankingEntry(rank, row.countyCode(), row.countyName(), row.city(), row.province(), row.index(),
-                        row.reason(), row.demonstrationEligible(), row.rubricVersion(), row.computedAt()));
+                        row.reason(), row.demonstrationEligible(), row.rubricVersion(), row.computedAt(), row.sheetScore()));
             }
         }
         return page.slice(ranked);
