@@ -11,7 +11,6 @@ import io.rectify.scoring.domain.CountyFacts;
 import io.rectify.scoring.domain.Periods;
 import io.rectify.scoring.domain.Rubric;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -70,8 +69,6 @@ public class CountyIndexService {
     @Inject
     PendingRecomputes pending;
 
-    @Inject
-    Event<IndexChange> changes;
 
     @Inject
     ScoringConfig config;
@@ -317,14 +314,19 @@ public class CountyIndexService {
                 insert into county_index_history (county_code, period, rubric_version, index_value, reason, base,
                     demonstration_eligible, document, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", historyRows);
         outbox.appendAll(Topics.COUNTY_INDEX, published);
+        List<IndexChange> changes = new ArrayList<>(answers.size());
         for (Answer a : answers) {
             CountyIndexDocument doc = a.doc();
-            changes.fire(new IndexChange(doc.countyCode(), doc.countyName(), a.county().city(), a.county().province(), doc.period(),
+            changes.add(new IndexChange(doc.countyCode(), doc.countyName(), a.county().city(), a.county().province(), doc.period(),
                     doc.index(), a.previous(), doc.reason(), doc.demonstrationEligible(), doc.rubricVersion(), a.revision(),
                     doc.computedAt()));
             LOG.infof("county %s period %d index %s -> %s (rubric %s, revision %d)", doc.countyCode(), doc.period(),
                     a.previous(), doc.index() != null ? doc.index() : doc.reason(), doc.rubricVersion(), a.revision());
         }
+        sql.work(c -> {
+            IndexChangeNotices.send(c, changes); // delivered to every replica's stream on commit
+            return null;
+        });
         registry.counter("rectify.scoring.index.changes").increment(answers.size());
     }
 
