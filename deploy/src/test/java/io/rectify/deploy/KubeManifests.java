@@ -42,8 +42,15 @@ final class KubeManifests {
         return documents.stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).findFirst();
     }
 
-    /** The keys of a ConfigMap ({@code data}) or Secret ({@code data} and {@code stringData}) with their values. */
+    /**
+     * The keys of a ConfigMap ({@code data}) or Secret ({@code data} and {@code stringData}) with their values.
+     * Secrets the Strimzi operator writes count as defined by the resource they come from: a SCRAM
+     * {@code KafkaUser}'s Secret of its name, and a {@code Kafka} cluster's {@code <name>-cluster-ca-cert}.
+     */
     Optional<Map<String, String>> keysOf(String kind, String name) {
+        if (kind.equals("Secret") && find(kind, name).isEmpty()) {
+            return operatorSecret(name);
+        }
         return find(kind, name).map(d -> {
             Map<String, String> keys = new LinkedHashMap<>();
             for (String section : List.of("data", "stringData")) {
@@ -52,6 +59,18 @@ final class KubeManifests {
             }
             return keys;
         });
+    }
+
+    private Optional<Map<String, String>> operatorSecret(String name) {
+        Optional<Document> user = find("KafkaUser", name)
+                .filter(u -> u.node().path("spec").path("authentication").path("type").asText().equals("scram-sha-512"));
+        if (user.isPresent()) {
+            return Optional.of(Map.of("password", FROM_SECRET, "sasl.jaas.config", FROM_SECRET));
+        }
+        boolean clusterCa = name.endsWith("-cluster-ca-cert")
+                && find("Kafka", name.substring(0, name.length() - "-cluster-ca-cert".length())).isPresent();
+        return clusterCa ? Optional.of(Map.of("ca.crt", FROM_SECRET, "ca.p12", FROM_SECRET, "ca.password", FROM_SECRET))
+                : Optional.empty();
     }
 
     /**

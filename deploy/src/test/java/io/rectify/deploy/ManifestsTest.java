@@ -286,7 +286,43 @@ class ManifestsTest {
         for (String service : SERVICES) {
             String bootstrap = k8s.environmentOf(container(service), new ArrayList<>()).get("KAFKA_BOOTSTRAP_SERVERS");
             assertThat(bootstrap).as("KAFKA_BOOTSTRAP_SERVERS of %s", service)
-                    .isEqualTo(cluster + "-kafka-bootstrap:9092");
+                    .isEqualTo(cluster + "-kafka-bootstrap:9093");
+        }
+    }
+
+    /** The broker takes only TLS + SCRAM, and each service connects as its own user whose ACLs cover its channels. */
+    @Test
+    void everyServiceConnectsAsItsOwnKafkaUserOverTlsAndScram() {
+        JsonNode kafka = k8s.ofKind("Kafka").get(0).node().path("spec").path("kafka");
+        assertThat(kafka.path("listeners")).allSatisfy(l -> {
+            assertThat(l.path("tls").asBoolean()).as("listener %s uses TLS", l.path("name").asText()).isTrue();
+            assertThat(l.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        });
+        assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        for (String service : SERVICES) {
+            List<String> problems = new ArrayList<>();
+            Map<String, String> env = k8s.environmentOf(container(service), problems);
+            assertThat(problems).as("secret references of %s", service).isEmpty();
+            assertThat(env).as("Kafka security settings of %s", service)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL").containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsKeys("KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION", "KAFKA_SSL_TRUSTSTORE_PASSWORD");
+            JsonNode jaas = StreamSupport.stream(container(service).path("env").spliterator(), false)
+                    .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow();
+            assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asText()).as("the Kafka user of %s", service)
+                    .isEqualTo(service);
+
+            Document user = k8s.find("KafkaUser", service).orElseThrow(() -> new AssertionError("no KafkaUser " + service));
+            Set<String> readable = new TreeSet<>();
+            for (JsonNode acl : user.node().path("spec").path("authorization").path("acls")) {
+                if (acl.path("resource").path("type").asText().equals("topic")) {
+                    acl.path("operations").forEach(op -> {
+                        if (op.asText().equals("Read")) {
+                            readable.add(acl.path("resource").path("name").asText());
+                        }
+                    });
+                }
+            }
+            assertThat(readable).as("topics %s may read", service).containsAll(settings.get(service).consumedTopics());
         }
     }
 

@@ -1,8 +1,10 @@
 package io.rectify.platform.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.rectify.platform.kafka.KafkaClientSettings;
 import io.rectify.platform.outbox.ReliableProducers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -27,8 +28,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class DeadLetters {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
 
     private KafkaProducer<String, String> producer;
 
@@ -68,7 +69,7 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = ReliableProducers.create(bootstrapServers, "rectify-dead-letters", Map.of());
+            producer = ReliableProducers.create(kafka.connection(), "rectify-dead-letters", Map.of());
         }
         return producer;
     }

@@ -1,5 +1,7 @@
 package io.rectify.platform.outbox;
 
+import io.rectify.platform.kafka.KafkaClientSettings;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,8 +66,8 @@ public class OutboxRelay {
     @Inject
     Traces traces;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
 
     /** Prepended to every topic name: tests give each run its own topics (env RECTIFY_KAFKA_TOPIC_PREFIX). */
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
@@ -240,7 +242,7 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = ReliableProducers.create(bootstrapServers, source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8),
+            producer = ReliableProducers.create(kafka.connection(), source + "-outbox-" + UUID.randomUUID().toString().substring(0, 8),
                     Map.of(ProducerConfig.LINGER_MS_CONFIG, 2,
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,

@@ -13,10 +13,13 @@ public final class ReliableProducers {
     private ReliableProducers() {
     }
 
-    /** @param settings more producer settings (timeouts, linger), added to the common ones */
-    public static KafkaProducer<String, String> create(String bootstrapServers, String clientId, Map<String, Object> settings) {
-        Map<String, Object> config = new HashMap<>(settings);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * @param connection bootstrap servers and security settings ({@link io.rectify.platform.kafka.KafkaClientSettings#connection()})
+     * @param settings   more producer settings (timeouts, linger), added to the common ones
+     */
+    public static KafkaProducer<String, String> create(Map<String, Object> connection, String clientId, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(settings);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

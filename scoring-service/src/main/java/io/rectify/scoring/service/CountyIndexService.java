@@ -14,7 +14,6 @@ import io.rectify.scoring.domain.SheetScorer;
 import io.rectify.contracts.scoring.CountyIndexDocument.SheetResult;
 import io.rectify.contracts.scoring.ScoringSheet;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import io.rectify.platform.tracing.Traces;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -78,8 +77,6 @@ public class CountyIndexService {
     @Inject
     PendingRecomputes pending;
 
-    @Inject
-    Event<IndexChange> changes;
 
     @Inject
     ScoringConfig config;
@@ -349,14 +346,19 @@ public class CountyIndexService {
                 insert into county_index_history (county_code, period, rubric_version, index_value, reason, base,
                     demonstration_eligible, document, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", historyRows);
         outbox.appendAll(Topics.COUNTY_INDEX, published);
+        List<IndexChange> changes = new ArrayList<>(answers.size());
         for (Answer a : answers) {
             CountyIndexDocument doc = a.doc();
-            changes.fire(new IndexChange(doc.countyCode(), doc.countyName(), a.county().city(), a.county().province(), doc.period(),
+            changes.add(new IndexChange(doc.countyCode(), doc.countyName(), a.county().city(), a.county().province(), doc.period(),
                     doc.index(), a.previous(), doc.reason(), doc.demonstrationEligible(), doc.rubricVersion(), a.revision(),
                     doc.computedAt()));
             LOG.infof("county %s period %d index %s -> %s (rubric %s, revision %d)", doc.countyCode(), doc.period(),
                     a.previous(), doc.index() != null ? doc.index() : doc.reason(), doc.rubricVersion(), a.revision());
         }
+        sql.work(c -> {
+            IndexChangeNotices.send(c, changes); // delivered to every replica's stream on commit
+            return null;
+        });
         registry.counter("rectify.scoring.index.changes").increment(answers.size());
     }
 

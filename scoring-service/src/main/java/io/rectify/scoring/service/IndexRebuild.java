@@ -1,5 +1,7 @@
 package io.rectify.scoring.service;
 
+import io.rectify.platform.kafka.KafkaClientSettings;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rectify.contracts.Topics;
 import io.rectify.platform.inbox.IncomingEvent;
@@ -59,8 +61,8 @@ public class IndexRebuild {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
 
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
     Optional<String> topicPrefix;
@@ -110,12 +112,11 @@ public class IndexRebuild {
 
     private void readTopics() {
         String prefix = topicPrefix.orElse("");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8)),
-                new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> settings = kafka.connection();
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize());
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(prefix + Topics.INSPECTION_EVENTS, prefix + Topics.HAZARD_EVENTS)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));

@@ -3,16 +3,14 @@ package io.rectify.scoring.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The live feed of index changes: {@link CountyIndexService} fires an {@link IndexChange} inside its
- * transaction and it reaches subscribers only once that transaction committed (a rolled-back change is
- * never shown). Hot: a subscriber sees the changes after it subscribed. Used by the SSE endpoint and
- * meant for the operators' dashboard.
+ * The live feed of index changes: {@link CountyIndexService} queues a notice for each change in its
+ * transaction ({@link IndexChangeNotices}), and {@link IndexChangeListener} publishes here what PostgreSQL
+ * delivers after the commit — the changes of every replica, never a rolled-back one. Hot: a subscriber
+ * sees the changes after it subscribed. Used by the SSE endpoint.
  */
 @ApplicationScoped
 public class IndexStream {
@@ -28,8 +26,8 @@ public class IndexStream {
         registry.gauge("rectify.scoring.stream.subscribers", subscribers);
     }
 
-    /** Serialised: commits on several threads must not signal the processor concurrently (Reactive Streams §1.3). */
-    synchronized void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) IndexChange change) {
+    /** Serialised: the processor must not be signalled concurrently (Reactive Streams §1.3). */
+    synchronized void publish(IndexChange change) {
         processor.onNext(change);
     }
 

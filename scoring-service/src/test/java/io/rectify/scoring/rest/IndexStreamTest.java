@@ -7,16 +7,23 @@ import io.rectify.platform.testing.TestTokens;
 import io.rectify.scoring.ScoringTestSupport;
 import io.rectify.scoring.TestCounty;
 import io.rectify.scoring.service.IndexChange;
+import io.rectify.scoring.service.IndexChangeListener;
+import io.rectify.scoring.service.IndexChangeNotices;
 import io.rectify.scoring.service.IndexStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,6 +40,18 @@ class IndexStreamTest extends ScoringTestSupport {
 
     @Inject
     IndexStream stream;
+
+    @Inject
+    IndexChangeListener listener;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String dbUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
 
     @Test
     void theStreamDeliversEachChangeWithinTheCallersScope() throws Exception {
@@ -68,6 +87,39 @@ class IndexStreamTest extends ScoringTestSupport {
 
         admin.cancel();
         regulator.cancel();
+    }
+
+    /**
+     * What another scoring replica does when it stores an answer: it queues the notice in its own transaction on its own
+     * database session. This replica's subscribers see the committed change and never the rolled-back one.
+     */
+    @Test
+    void aChangeCommittedByAnotherReplicaReachesThisReplicasSubscribers() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        int before = stream.subscribers();
+        Listener admin = listen(client, ADMIN);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.subscribers() >= before + 1 && listener.listening());
+        String rolledBack = TestCounty.create().code;
+        String committed = TestCounty.create().code;
+
+        try (Connection otherReplica = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            otherReplica.setAutoCommit(false);
+            IndexChangeNotices.send(otherReplica, List.of(change(rolledBack, "41.0")));
+            otherReplica.rollback();
+            IndexChangeNotices.send(otherReplica, List.of(change(committed, "42.0")));
+            otherReplica.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.changeOf(committed) != null);
+        assertThat(admin.changeOf(committed).index()).isEqualByComparingTo("42.0");
+        assertThat(admin.changeOf(committed).previousIndex()).isEqualByComparingTo("40.0");
+        assertThat(admin.changeOf(rolledBack)).isNull(); // notices arrive in commit order: the committed one came after it
+        admin.cancel();
+    }
+
+    private static IndexChange change(String county, String index) {
+        return new IndexChange(county, "县 " + county, "City", "Sichuan", 2026, new BigDecimal(index), new BigDecimal("40.0"), null,
+                false, "2024.1", 2, Instant.now());
     }
 
     @Test
