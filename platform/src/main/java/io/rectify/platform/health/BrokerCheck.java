@@ -30,6 +30,9 @@ public class BrokerCheck implements HealthCheck {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.rectify.platform.kafka.KafkaClientSettings kafka;
+
     private Admin admin;
     private volatile HealthCheckResponse last;
     private volatile long lastAt;
@@ -62,11 +65,10 @@ public class BrokerCheck implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "rectify-readiness",
+            admin = Admin.create(kafka.connectionWith(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "rectify-readiness",
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000)));
         }
         return admin;
     }

@@ -26,6 +26,13 @@ public class KafkaClientSettings {
         return connectionOf(broker);
     }
 
+    /** The connection settings with a client's own settings added (client id, timeouts). */
+    public Map<String, Object> connectionWith(Map<String, Object> settings) {
+        Map<String, Object> config = connection();
+        config.putAll(settings);
+        return config;
+    }
+
     /** The entries of {@code kafkaConfig} that say how to reach and authenticate to the broker (pure: unit-tested). */
     public static Map<String, Object> connectionOf(Map<String, ?> kafkaConfig) {
         Map<String, Object> connection = new HashMap<>();

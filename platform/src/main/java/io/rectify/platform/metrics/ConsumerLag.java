@@ -45,6 +45,9 @@ public class ConsumerLag {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @jakarta.inject.Inject
+    io.rectify.platform.kafka.KafkaClientSettings kafka;
+
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
     Optional<String> topicPrefix;
 
@@ -137,9 +140,8 @@ public class ConsumerLag {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "rectify-consumer-lag",
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+            admin = Admin.create(kafka.connectionWith(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "rectify-consumer-lag",
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)));
         }
         return admin;
     }
