@@ -68,10 +68,14 @@ class AccessTest {
     @Test
     void onlyAssignedExpertsRunAnInspection() {
         Fixtures.Expert stranger = Fixtures.expert();
-        action(inspection, "start", stranger.bearer()).statusCode(403)
+        // an expert not assigned does not see the inspection at all (experts see by assignment): 404
+        action(inspection, "start", stranger.bearer()).statusCode(404);
+        // one who sees it through the county of its token still may not run it: 403
+        String strangerInCounty = "Bearer " + TestTokens.builder(stranger.subject(), "EXPERT", "county", county).sign();
+        action(inspection, "start", strangerInCounty).statusCode(403)
                 .body("detail", containsString("only the experts assigned"));
         // an expert without an expert record behind the token is not assigned either
-        action(inspection, "start", TestTokens.bearer("EXPERT")).statusCode(403);
+        action(inspection, "start", TestTokens.bearer("EXPERT")).statusCode(404);
         // experts schedule only inspections they are on themselves, of enterprises they already see (assigned)
         as(expert.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(stranger.id()), LocalDate.of(2024, 4, 12)))
                 .post("/api/v1/inspections").then().statusCode(403);
@@ -80,9 +84,11 @@ class AccessTest {
         as(expert.bearer()).body(Fixtures.scheduleBody(enterprise, List.of(expert.id()), LocalDate.of(2024, 4, 19)))
                 .post("/api/v1/inspections").then().statusCode(201);
         action(inspection, "start", expert.bearer()).statusCode(200);
-        as(stranger.bearer()).body(finding("OTHER", "GENERAL", null)).post("/api/v1/inspections/" + inspection + "/findings")
+        as(strangerInCounty).body(finding("OTHER", "GENERAL", null)).post("/api/v1/inspections/" + inspection + "/findings")
                 .then().statusCode(403);
-        action(inspection, "complete", stranger.bearer()).statusCode(403);
+        as(stranger.bearer()).body(finding("OTHER", "GENERAL", null)).post("/api/v1/inspections/" + inspection + "/findings")
+                .then().statusCode(404);
+        action(inspection, "complete", strangerInCounty).statusCode(403);
         action(inspection, "complete", expert.bearer()).statusCode(200);
     }
 
