@@ -141,6 +141,12 @@ public class ProblemMappers {
                             "the database is not reachable; try again shortly").at(uri.getPath()).toResponse())
                     .header("Retry-After", "5").build();
         }
+        if (causedBy(e, io.netty.handler.codec.DecoderException.class)) {
+            // a body Netty cannot decode (a broken multipart envelope of an evidence upload): the client's fault
+            LOG.infof("undecodable body on %s: %s", uri.getPath(), e.getMessage());
+            return Problem.of(400, "malformed-request", "Malformed request", "the request body cannot be decoded (e.g. a broken multipart envelope)")
+                    .at(uri.getPath()).toResponse();
+        }
         if (valueRefusedByDatabase(e)) {
             // the database refused a value the request carried (a NUL character, a number or date out of
             // its range, a string longer than the column): bad input, not a server fault
