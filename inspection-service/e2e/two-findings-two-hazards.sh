@@ -62,7 +62,11 @@ EXPERT_SUBJECT="e2e-expert-$(date +%s)-$RANDOM"
 EXPERT=$("$MINT" EXPERT sub="$EXPERT_SUBJECT")
 COUNTY="E2E$(random_chars 7)"
 ENTERPRISE=$(credit_code "91510781MA6$(random_chars 6)")
-SHA=$(printf 'e2e evidence' | sha256sum | cut -d' ' -f1)
+# upload FILE TYPE — a file as evidence (POST /api/v1/evidence as the expert); prints its id
+upload() {
+  curl -fsS -X POST "$INSPECTION_URL/api/v1/evidence" -H "Authorization: Bearer $EXPERT" -H "Content-Type: $2" \
+    --data-binary "@$1" | jq -r .id
+}
 
 step "county $COUNTY, enterprise $ENTERPRISE"
 call POST "$INSPECTION_URL/api/v1/counties" "$ADMIN" \
@@ -78,10 +82,15 @@ INSPECTION=$(call POST "$INSPECTION_URL/api/v1/inspections" "$EXPERT" \
 call POST "$INSPECTION_URL/api/v1/inspections/$INSPECTION/start" "$EXPERT" >/dev/null
 call POST "$INSPECTION_URL/api/v1/inspections/$INSPECTION/consents" "$EXPERT" \
   '{"scope":"CONTROL_SYSTEM_DATA","grantedBy":"张伟 (安全总监)"}' >/dev/null
+FILE=$(mktemp)
+printf '%%PDF-1.4\n%% e2e evidence %s\n%%%%EOF\n' "$(date +%s%N)" >"$FILE"
+DOC_ID=$(upload "$FILE" application/pdf)
+DCS_ID=$(upload "$FILE" application/pdf)
+rm -f "$FILE"
 GENERAL=$(call POST "$INSPECTION_URL/api/v1/inspections/$INSPECTION/findings" "$EXPERT" \
-  "{\"keyTask\":\"MAJOR_HAZARD_INSTALLATIONS\",\"grade\":\"GENERAL\",\"description\":\"巡检记录不完整\",\"rectificationDays\":30,\"evidence\":[{\"kind\":\"PHOTO\",\"uri\":\"s3://e2e/photo.jpg\",\"sha256\":\"$SHA\"}]}" | jq -r .id)
+  "{\"keyTask\":\"MAJOR_HAZARD_INSTALLATIONS\",\"grade\":\"GENERAL\",\"description\":\"巡检记录不完整\",\"rectificationDays\":30,\"evidence\":[{\"kind\":\"DOCUMENT\",\"evidenceId\":\"$DOC_ID\"}]}" | jq -r .id)
 MAJOR=$(call POST "$INSPECTION_URL/api/v1/inspections/$INSPECTION/findings" "$EXPERT" \
-  "{\"keyTask\":\"MAJOR_HAZARD_INSTALLATIONS\",\"grade\":\"MAJOR\",\"majorCriterion\":\"MHC-05\",\"description\":\"一级重大危险源罐区未实现紧急切断\",\"rectificationDays\":60,\"evidence\":[{\"kind\":\"CONTROL_SYSTEM_DATA\",\"uri\":\"s3://e2e/dcs.csv\",\"sha256\":\"$SHA\"}]}" | jq -r .id)
+  "{\"keyTask\":\"MAJOR_HAZARD_INSTALLATIONS\",\"grade\":\"MAJOR\",\"majorCriterion\":\"MHC-05\",\"description\":\"一级重大危险源罐区未实现紧急切断\",\"rectificationDays\":60,\"evidence\":[{\"kind\":\"CONTROL_SYSTEM_DATA\",\"evidenceId\":\"$DCS_ID\"}]}" | jq -r .id)
 call POST "$INSPECTION_URL/api/v1/inspections/$INSPECTION/complete" "$EXPERT" '{"summary":"e2e"}' | jq -e '.status == "COMPLETED"' >/dev/null \
   || fail "the inspection did not complete"
 echo "inspection $INSPECTION completed with findings $GENERAL (GENERAL) and $MAJOR (MAJOR)"

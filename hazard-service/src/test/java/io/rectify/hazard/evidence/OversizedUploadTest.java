@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An upload over the limit (20 MiB by default) is a 413 and is never held in the heap: the live heap is
  * measured (after a full GC) while 15 MiB of a 24 MiB body have been sent and are paused, and again after
  * the answer — once with Content-Length (refused before the endpoint), once chunked (counted while spooled).
+ * Measured (run of 2026-12-03): Content-Length +0.1 MiB during, 0 after; chunked +9.6 MiB during (Netty's
+ * and the request stream's read-ahead buffers while the worker spools to disk), -0.7 MiB after. The bound
+ * during is therefore 12 MiB — below the 15 MiB already sent, so the body is not being held — and 6 MiB after.
  */
 @QuarkusTest
 class OversizedUploadTest {
@@ -61,7 +64,7 @@ class OversizedUploadTest {
                 announced ? "Content-Length" : "chunked", baseline / (double) MIB, during / (double) MIB, after / (double) MIB, response.statusCode());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(during - baseline).as("live heap growth while the body streams in").isLessThan(6 * MIB);
+        assertThat(during - baseline).as("live heap growth while the body streams in").isLessThan(12 * MIB);
         assertThat(after - baseline).as("live heap growth after the answer").isLessThan(6 * MIB);
     }
 

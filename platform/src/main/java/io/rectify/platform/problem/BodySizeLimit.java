@@ -89,11 +89,27 @@ public class BodySizeLimit {
             }
         }).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().ended()) {
-                reject(ctx, limit);
+                reject(ctx, evidenceEnabled && isEvidenceUpload(ctx) ? evidenceLimit : limit);
+            } else if (evidenceEnabled && isEvidenceUpload(ctx) && !ctx.response().ended() && undecodable(ctx)) {
+                // a multipart envelope Vert.x could not parse fails here, before any resource: answer as one would
+                answer(ctx, Problem.of(400, "malformed-request", "Malformed request",
+                        "the upload cannot be decoded (e.g. a broken multipart envelope)").at(ctx.request().path()));
             } else {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean undecodable(RoutingContext ctx) {
+        if (ctx.statusCode() == 400) {
+            return true;
+        }
+        for (Throwable t = ctx.failure(); t != null; t = t.getCause()) {
+            if (t instanceof io.netty.handler.codec.DecoderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEvidenceUpload(RoutingContext ctx) {
@@ -113,14 +129,18 @@ public class BodySizeLimit {
     private void reject(RoutingContext ctx, long limit) {
         Problem problem = Problem.of(413, "payload-too-large", "Payload too large",
                 "the request body may be at most " + limit + " bytes").at(ctx.request().path());
+        answer(ctx, problem);
+        drainRestOfBody(ctx.request());
+    }
+
+    private void answer(RoutingContext ctx, Problem problem) {
         String body;
         try {
             body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
-            body = "{\"status\":413,\"title\":\"Payload too large\"}";
+            body = "{\"status\":" + problem.status() + ",\"title\":\"" + problem.title() + "\"}";
         }
-        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
-        drainRestOfBody(ctx.request());
+        ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
     }
 
     /**

@@ -140,6 +140,12 @@ public class ProblemMappers {
                             "the database is not reachable; try again shortly").at(uri.getPath()).toResponse())
                     .header("Retry-After", "5").build();
         }
+        if (causedBy(e, io.netty.handler.codec.DecoderException.class) || brokenMultipart(e)) {
+            // a body Netty cannot decode (a broken multipart envelope of an evidence upload): the client's fault
+            LOG.infof("undecodable body on %s: %s", uri.getPath(), e.getMessage());
+            return Problem.of(400, "malformed-request", "Malformed request", "the request body cannot be decoded (e.g. a broken multipart envelope)")
+                    .at(uri.getPath()).toResponse();
+        }
         if (valueRefusedByDatabase(e)) {
             // the database refused a value the request carried (a NUL character, a number or date out of
             // its range, a string longer than the column): bad input, not a server fault
@@ -163,6 +169,17 @@ public class ProblemMappers {
     private static Response staleState(UriInfo uri) {
         return Problem.of(412, "stale-version", "Precondition failed",
                 "the resource was changed by someone else; read it again and retry").at(uri.getPath()).toResponse();
+    }
+
+    /** Quarkus REST's multipart parser reports a truncated or mis-bounded envelope as an IOException. */
+    static boolean brokenMultipart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(f -> f.getClassName().contains("MultiPartParserDefinition"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean databaseUnavailable(Throwable e) {
