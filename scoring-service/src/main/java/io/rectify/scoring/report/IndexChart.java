@@ -13,7 +13,7 @@ public record IndexChart(List<Column> columns, BigDecimal min, BigDecimal max) {
 
     public static final int MAX_COLUMNS = 40;
     /** The plot's height for an index of 100. */
-    public static final BigDecimal HEIGHT_MM = BigDecimal.valueOf(40);
+    public static final BigDecimal HEIGHT_MM = BigDecimal.valueOf(30);
 
     /** One day: its index and the bar's height; {@code label} only on some columns, so the axis stays readable. */
     public record Column(LocalDate day, BigDecimal index, BigDecimal heightMm, BigDecimal gapMm, String label) {

@@ -26,7 +26,7 @@ class IndexChartTest {
         assertThat(chart.columns()).hasSize(IndexChart.MAX_COLUMNS);
         assertThat(chart.columns().get(chart.columns().size() - 1).day()).isEqualTo(day.plusDays(49));
         IndexChart.Column last = chart.columns().get(chart.columns().size() - 1);
-        assertThat(last.heightMm()).isEqualByComparingTo("39.6"); // 99 of 100 on 40 mm
+        assertThat(last.heightMm()).isEqualByComparingTo("29.7"); // 99 of 100 on 30 mm
         assertThat(last.heightMm().add(last.gapMm())).isEqualByComparingTo(IndexChart.HEIGHT_MM);
         assertThat(chart.columns().stream().filter(c -> !c.label().isEmpty()).count()).isBetween(8L, 10L);
         assertThat(chart.max()).isEqualByComparingTo("99");
