@@ -340,6 +340,14 @@ public class NotificationDispatcher {
         boolean retry = outcome instanceof DeliveryOutcome.Retryable && !last;
         attempt.outcome = (delivered ? DeliveryAttempt.Outcome.DELIVERED : retry ? DeliveryAttempt.Outcome.RETRY : DeliveryAttempt.Outcome.FAILED).name();
         recording.attempts.add(attempt);
+        if (n.status == NotificationStatus.SUPERSEDED && delivered && n.attempts == job.attempt()) {
+            // withdrawn while this send was in flight, and it landed: the recipient has it, so it counts as sent
+            LOG.infof("notification %s was in flight when superseded by %s and landed", n.id, n.supersededBy);
+            n.supersededBy = null;
+            n.supersededAt = null;
+            delivered(n, job, now, recording);
+            return;
+        }
         if (n.status != NotificationStatus.PENDING || n.attempts != job.attempt()) {
             // superseded by a later step or a sign-off meanwhile (this was the delivery in flight: it is never
             // retried), or our lease ran out and another round took over
