@@ -89,7 +89,7 @@ public class IndexQueries {
         for (RankingEntry row : sql.list("""
                 select county_code, county_name, city, province, index_value, reason, demonstration_eligible, rubric_version, computed_at,
                        sheet_score
-                  from county_index_current where period = ? order by """ + order,
+                  from county_index_current where period = ?""" + " order by " + order,
                 rs -> new RankingEntry(null, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getString(6), rs.getBoolean(7), rs.getString(8), Sql.instant(rs, "computed_at"), rs.getBigDecimal(10)), period)) {
             position++;
