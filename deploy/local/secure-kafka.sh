@@ -127,13 +127,19 @@ secure_acls() {
   for t in inspection-service hazard-service scoring-service notification-service; do
     "${acl[@]}" --allow-principal "User:$t" --producer --topic audit.checkpoints >/dev/null
   done
-  # consumers: the topics they read, their groups (scoring's dashboard uses a group per instance)
-  "${acl[@]}" --allow-principal User:hazard-service --consumer --topic inspection.events --topic notification.events \
-    --group hazard-service >/dev/null
-  "${acl[@]}" --allow-principal User:scoring-service --consumer --topic inspection.events --topic hazard.events \
-    --topic county.index --topic notification.events --group scoring- --resource-pattern-type prefixed >/dev/null
-  "${acl[@]}" --allow-principal User:notification-service --consumer --topic hazard.events --topic inspection.events \
-    --group notification-service >/dev/null
+  # consumers: the topics they read (literal names) and their consumer groups (by prefix: scoring's dashboard
+  # has a group per instance, notification-service one per topic: notification-service, notification-service-registry)
+  local read=(--operation Read --operation Describe)
+  "${acl[@]}" --allow-principal User:hazard-service "${read[@]}" --topic inspection.events --topic notification.events >/dev/null
+  "${acl[@]}" --allow-principal User:scoring-service "${read[@]}" --topic inspection.events --topic hazard.events \
+    --topic county.index --topic notification.events >/dev/null
+  "${acl[@]}" --allow-principal User:notification-service "${read[@]}" --topic hazard.events --topic inspection.events >/dev/null
+  local user group
+  for user in hazard-service scoring-service notification-service; do
+    group=$user
+    [[ $user == scoring-service ]] && group=scoring-
+    "${acl[@]}" --allow-principal "User:$user" --operation Read --group "$group" --resource-pattern-type prefixed >/dev/null
+  done
   # dead-letter topics: each consumer writes only its own
   "${acl[@]}" --allow-principal User:hazard-service --producer --topic inspection.events.hazard.dlq \
     --topic notification.events.hazard.dlq >/dev/null
