@@ -42,26 +42,26 @@ class InspectionTrailTest {
         Fixtures.Expert expert = Fixtures.expert();
         String id = schedule(enterprise, expert, LocalDate.of(2024, 4, 12));
         Fixtures.action(id, "start", expert.bearer()).statusCode(200);
-        consent(id, expert, "CONTROL_SYSTEM_DATA");
+        consent(id, expert, "CONTROL_SYSTEM_DATA"); // two entries: the expert's request, the enterprise's confirmation
         String finding = recordFinding(id, expert, finding("OTHER", "GENERAL", null));
         as(expert.bearer()).delete("/api/v1/inspections/" + id + "/findings/" + finding).then().statusCode(204);
         Fixtures.action(id, "complete", expert.bearer()).statusCode(200);
 
         String check = "/api/v1/inspections/" + id + "/trail/verification";
         as(expert.bearer()).get(check).then().statusCode(200)
-                .body("intact", equalTo(true)).body("entries", equalTo(4)).body("brokenAt", nullValue());
+                .body("intact", equalTo(true)).body("entries", equalTo(5)).body("brokenAt", nullValue());
 
         // the superuser turns the recorded finding into a major one, behind the service's back
         DatabaseSuperuser.execute(jdbcUrl, ("set session_replication_role = replica; update inspection_trail "
-                + "set payload = jsonb_set(payload, '{grade}', '\"MAJOR\"') where inspection_id = '%s' and seq = 2").formatted(id));
+                + "set payload = jsonb_set(payload, '{grade}', '\"MAJOR\"') where inspection_id = '%s' and seq = 3").formatted(id));
         try {
             as(expert.bearer()).get(check).then().statusCode(200)
-                    .body("intact", equalTo(false)).body("entries", equalTo(4)).body("brokenAt", equalTo(2));
+                    .body("intact", equalTo(false)).body("entries", equalTo(5)).body("brokenAt", equalTo(3));
             as(ADMIN).get("/api/v1/audit/trails/inspection_trail/" + id + "/verification").then().statusCode(200)
-                    .body("intact", equalTo(false)).body("brokenAt", equalTo(2));
+                    .body("intact", equalTo(false)).body("brokenAt", equalTo(3));
         } finally {
             DatabaseSuperuser.execute(jdbcUrl, ("set session_replication_role = replica; update inspection_trail "
-                    + "set payload = jsonb_set(payload, '{grade}', '\"GENERAL\"') where inspection_id = '%s' and seq = 2").formatted(id));
+                    + "set payload = jsonb_set(payload, '{grade}', '\"GENERAL\"') where inspection_id = '%s' and seq = 3").formatted(id));
         }
         as(expert.bearer()).get(check).then().statusCode(200).body("intact", equalTo(true));
         as(ADMIN).get("/api/v1/audit/trails/no_such_trail/" + id + "/verification").then().statusCode(404);

@@ -23,7 +23,8 @@ public class RequestIds {
 
     @ServerRequestFilter
     public void put(ContainerRequestContext request) {
-        List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments();
+        // raw segments: an id is plain text, and decoding a hostile path ("%s%s") here would fail the request
+        List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments(false);
         for (int i = 0; i + 1 < segments.size(); i++) {
             String key = KEYS.get(segments.get(i).getPath());
             String value = segments.get(i + 1).getPath();

@@ -29,10 +29,17 @@ public class PlatformMigrationsHook implements FlywayConfigurationCustomizer {
         if (all == null) {
             return; // not the Quarkus-built configuration: nothing to split
         }
-        configuration.resourceProvider(only(all, path -> !isPlatform(path)));
+        // the platform's SQL callbacks (afterMigrate.sql: the runtime role's grants) also run after the
+        // service's own migrations, so they cover the service's tables too, not only the platform's
+        configuration.resourceProvider(only(all, path -> !isPlatform(path) || isCallback(path)));
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
         callbacks.add(new PlatformMigrations(only(all, PlatformMigrationsHook::isPlatform)));
         configuration.callbacks(callbacks.toArray(Callback[]::new));
+    }
+
+    static boolean isCallback(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.startsWith("afterMigrate") || name.startsWith("beforeMigrate");
     }
 
     static boolean isPlatform(String path) {

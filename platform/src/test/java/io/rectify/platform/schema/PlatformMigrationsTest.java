@@ -30,8 +30,9 @@ class PlatformMigrationsTest {
 
     private static final String URL = System.getProperty("rectify.test.platform-db",
             "jdbc:postgresql://127.0.0.1:5432/rectify_platform_test");
-    private static final String USER = "rectify";
-    private static final String PASSWORD = "rectify";
+    // migrations run as the owner role (the runtime role may not create schemas or read Flyway's history)
+    private static final String USER = System.getProperty("rectify.test.owner", "rectify_owner");
+    private static final String PASSWORD = System.getProperty("rectify.test.owner-password", "rectify_owner");
     private static final String SERVICE = "classpath:db/growth/service";
     private static final String PLATFORM = PlatformMigrations.LOCATION;
     private static final String LATER = "classpath:db/growth/platform-later";
@@ -90,6 +91,9 @@ class PlatformMigrationsTest {
         assertThat(PlatformMigrationsHook.isPlatform("db/platform/V0_1__outbox.sql")).isTrue();
         assertThat(PlatformMigrationsHook.isPlatform("/db/platform/V0_4__x.sql")).isTrue();
         assertThat(PlatformMigrationsHook.isPlatform("db/migration/V1__init.sql")).isFalse();
+        // the platform's callbacks (the runtime role's grants) run after the service's migrations as well
+        assertThat(PlatformMigrationsHook.isCallback("db/platform/afterMigrate.sql")).isTrue();
+        assertThat(PlatformMigrationsHook.isCallback("db/platform/V0_4__audit_chain.sql")).isFalse();
     }
 
     /** The scheme in use: the service's own scripts, the platform's run first by the callback. */

@@ -29,7 +29,11 @@ public class IdentityProviderKeys implements QuarkusTestResourceLifecycleManager
     public record SigningKey(String kid, KeyPair pair) {
     }
 
-    private static final List<SigningKey> PUBLISHED = new CopyOnWriteArrayList<>();
+    /** The provider's key before the rotation (published from the start) and after it. */
+    public static final SigningKey OLD = newKey("key-2026-11");
+    public static final SigningKey NEW = newKey("key-2026-12");
+
+    private static final List<SigningKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(OLD));
     private static final AtomicInteger FETCHES = new AtomicInteger();
     private HttpServer server;
 

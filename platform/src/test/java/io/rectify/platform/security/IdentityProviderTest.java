@@ -36,10 +36,13 @@ class IdentityProviderTest {
         }
     }
 
-    private static final SigningKey OLD = IdentityProviderKeys.newKey("key-2026-11");
-    private static final SigningKey NEW = IdentityProviderKeys.newKey("key-2026-12");
+    private static final SigningKey OLD = IdentityProviderKeys.OLD;
+    private static final SigningKey NEW = IdentityProviderKeys.NEW;
 
-    /** First: the service has read no key set yet, and may force a re-read once a minute (the first at once). */
+    /**
+     * First: the service knows only the key published since it started ({@code OLD}); a new key id makes it
+     * re-read the key set (at most once a minute, the first time at once).
+     */
     @Test
     @Order(1)
     void tokensSignedWithTheOldKeyStayValidWhileTheProviderRotatesToANewOne() {
