@@ -177,8 +177,15 @@ public abstract class HazardTestSupport {
         return body;
     }
 
-    /** Reports a GENERAL self-check hazard as its enterprise and returns the id. */
-    protected static String reportGeneral(Place p, String creditCode) {
+    /**
+     * Reports a GENERAL self-check hazard as its enterprise and returns the id; the enterprise is registered
+     * in {@code p} first unless hazard-service's registry has it there already (reports are checked against it).
+     */
+    protected String reportGeneral(Place p, String creditCode) {
+        boolean known = QuarkusTransaction.requiringNew().call(() -> registry.countyOf(creditCode)).filter(p.county()::equals).isPresent();
+        if (!known) {
+            registerEnterprise(creditCode, p);
+        }
         return given(enterprise(creditCode)).body(generalReport(p, creditCode, "SELF_CHECK"))
                 .post(HAZARDS).then().statusCode(201).extract().path("id");
     }

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The register export read back with real parsers (POI, Commons CSV) against the search it claims to
- * equal: same hazards, same order, same values; same scope per role; bad parameters are 400 problems.
+ * equal: same hazards, same order, same values; same scope per role; bad parameters are 422 problems (the platform's input vocabulary).
  */
 @QuarkusTest
 class HazardExportTest extends HazardTestSupport {
@@ -194,11 +194,11 @@ class HazardExportTest extends HazardTestSupport {
     }
 
     @Test
-    void badFormatOrFilterIsA400ProblemAndNoTokenA401() {
+    void badFormatOrFilterIsA422ProblemAndNoTokenA401() {
         for (String query : List.of("?format=pdf", "?status=DONE", "?grade=HUGE", "?overdue=maybe", "?from=yesterday",
                 "?to=2024-13-01", "?from=2024-05-03&to=2024-05-01", "?lang=fr")) {
-            assertThat(given(admin()).get(EXPORT + query).statusCode()).as(query).isEqualTo(400);
-            assertProblem(given(admin()).get(EXPORT + query).then(), 400);
+            assertThat(given(admin()).get(EXPORT + query).statusCode()).as(query).isEqualTo(422);
+            assertProblem(given(admin()).get(EXPORT + query).then(), 422);
         }
         assertProblem(given(null).get(EXPORT).then(), 401);
         assertProblem(given("Bearer not-a-jwt").get(EXPORT + "?format=csv").then(), 401);
