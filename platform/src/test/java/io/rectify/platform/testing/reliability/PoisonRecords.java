@@ -67,7 +67,7 @@ public final class PoisonRecords {
         try {
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/metrics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            Matcher m = Pattern.compile("(?m)^rectify_consumer_dead_lettered_total\\{([^}]*)} ([0-9.eE+-]+)$").matcher(metrics);
+            Matcher m = Pattern.compile("(?m)^rectify_consumer_dead_lettered_total\\{([^}]*)} ([0-9.eE+-]+)(?: .*)?$").matcher(metrics);
             double total = 0;
             while (m.find()) {
                 if (m.group(1).contains("consumer=\"" + consumer + "\"")) {
