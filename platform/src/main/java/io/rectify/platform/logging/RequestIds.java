@@ -6,7 +6,6 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,11 +22,11 @@ public class RequestIds {
 
     @ServerRequestFilter
     public void put(ContainerRequestContext request) {
-        // raw segments: an id is plain text, and decoding a hostile path ("%s%s") here would fail the request
-        List<jakarta.ws.rs.core.PathSegment> segments = request.getUriInfo().getPathSegments(false);
-        for (int i = 0; i + 1 < segments.size(); i++) {
-            String key = KEYS.get(segments.get(i).getPath());
-            String value = segments.get(i + 1).getPath();
+        // the raw path: an id is plain text, and decoding a hostile path ("%s%s") here would fail the request
+        String[] segments = request.getUriInfo().getRequestUri().getRawPath().split("/");
+        for (int i = 0; i + 1 < segments.length; i++) {
+            String key = KEYS.get(segments[i]);
+            String value = segments[i + 1];
             if (key != null && ID.matcher(value).matches()) {
                 MDC.put(key, value);
             }
