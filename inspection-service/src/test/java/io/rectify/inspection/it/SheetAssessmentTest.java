@@ -49,6 +49,8 @@ class SheetAssessmentTest {
         Fixtures.Expert member = Fixtures.expert();
         // a member of the county's expert team: sees the county through its token's county claim (no inspection of its own)
         String memberBearer = "Bearer " + TestTokens.builder(member.subject(), "EXPERT", "county", county).sign();
+        // the team lead acts on the county's sheet with the county in its token too (its inspection alone shows the enterprise)
+        String leadBearer = "Bearer " + TestTokens.builder(lead.subject(), "EXPERT", "county", county).sign();
         String inspection = schedule(enterprise, lead, LocalDate.of(2024, 4, 11));
         action(inspection, "start", lead.bearer()).statusCode(200);
         String finding = recordFinding(inspection, lead, finding("MAJOR_HAZARD_INSTALLATIONS", "MAJOR", "MHC-01"));
@@ -72,7 +74,7 @@ class SheetAssessmentTest {
         as(memberBearer).body(bad).post(path).then().statusCode(422).body("errors.field", hasItem("sheetVersion"));
 
         // submitting an incomplete draft is refused; the full marks go in as a revision
-        as(lead.bearer()).post(path + "/" + id + "/submit").then().statusCode(422).body("detail", containsString("unmarked"));
+        as(leadBearer).post(path + "/" + id + "/submit").then().statusCode(422).body("detail", containsString("unmarked"));
         List<Map<String, Object>> all = new ArrayList<>();
         for (ScoringSheet.Located l : ScoringSheet.shipped("2024.1").orElseThrow().items()) {
             Map<String, Object> mark = new HashMap<>();
@@ -91,8 +93,8 @@ class SheetAssessmentTest {
 
         as(memberBearer).post(path + "/" + id + "/submit").then().statusCode(403);
         as(TestTokens.bearer("COUNTY_REGULATOR", "county", county)).post(path + "/" + id + "/submit").then().statusCode(403);
-        as(lead.bearer()).post(path + "/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        as(lead.bearer()).post(path + "/" + id + "/submit").then().statusCode(409);
+        as(leadBearer).post(path + "/" + id + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        as(leadBearer).post(path + "/" + id + "/submit").then().statusCode(409);
         as(memberBearer).body(Map.of("marks", all)).put(path + "/" + id + "/marks").then().statusCode(409);
         as(ADMIN).get(path + "?period=2024").then().statusCode(200).body("[0].id", equalTo(id));
 

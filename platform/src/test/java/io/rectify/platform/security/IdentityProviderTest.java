@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +55,10 @@ class IdentityProviderTest {
         IdentityProviderKeys.publish(OLD, NEW);
         int fetchesBefore = IdentityProviderKeys.fetches();
         String fresh = token(NEW, "COUNTY_REGULATOR", "county", "510781");
-        given().auth().oauth2(fresh).get("/api/v1/widgets").then().statusCode(200);
+        // a token naming the new key makes the service re-read the key set, at most once a minute
+        // (smallrye.jwt.jwks.forced-refresh-interval): within that minute it is refused, then accepted
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> given().auth().oauth2(fresh).get("/api/v1/widgets").statusCode() == 200);
         assertThat(IdentityProviderKeys.fetches()).as("the unknown key id made the service fetch the key set again")
                 .isGreaterThan(fetchesBefore);
         String anotherOld = token(OLD, "ADMIN");
