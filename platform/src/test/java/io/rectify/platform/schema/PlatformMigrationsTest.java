@@ -37,6 +37,16 @@ class PlatformMigrationsTest {
     private static final String PLATFORM = PlatformMigrations.LOCATION;
     private static final String LATER = "classpath:db/growth/platform-later";
 
+    /** The platform's scripts in db/platform today (V0_1 to V0_6); the adopted history starts at the latest. */
+    private static final String[] PLATFORM_VERSIONS = {"0.1", "0.2", "0.3", "0.4", "0.5", "0.6"};
+    private static final String LATEST_PLATFORM_VERSION = PLATFORM_VERSIONS[PLATFORM_VERSIONS.length - 1];
+
+    private static String[] with(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     private String schema;
 
     @BeforeEach
@@ -55,11 +65,11 @@ class PlatformMigrationsTest {
         service(new PlatformMigrations(PLATFORM)).migrate();
         assertThat(versions("flyway_schema_history")).containsExactly("1", "2");
         // possibly after a baseline marker "0" (when the schema already held the service's history table)
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith("0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0"));
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith(PLATFORM_VERSIONS).allMatch(v -> v.startsWith("0"));
 
         service(new PlatformMigrations(PLATFORM, LATER)).migrate();
 
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith("0.1", "0.2", "0.3", "0.9.1");
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).endsWith(with(PLATFORM_VERSIONS, "0.9.1"));
         assertThat(versions("flyway_schema_history")).containsExactly("1", "2");
         assertThat(tableExists("grown_later")).isTrue();
         service(new PlatformMigrations(PLATFORM, LATER)).validate();
@@ -75,15 +85,15 @@ class PlatformMigrationsTest {
     @Test
     void aDatabaseMigratedUnderTheSharedHistoryIsAdopted() throws SQLException {
         shared(PLATFORM).migrate();
-        assertThat(versions("flyway_schema_history")).containsExactly("0.1", "0.2", "0.3", "1", "2");
+        assertThat(versions("flyway_schema_history")).containsExactly(with(PLATFORM_VERSIONS, "1", "2"));
 
         service(new PlatformMigrations(PLATFORM, LATER)).migrate();
 
         assertThat(versions("flyway_schema_history")).containsExactly("1", "2");
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly("0.3", "0.9.1");
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly(LATEST_PLATFORM_VERSION, "0.9.1");
         assertThat(tableExists("grown_later")).isTrue();
         service(new PlatformMigrations(PLATFORM, LATER)).migrate(); // idempotent
-        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly("0.3", "0.9.1");
+        assertThat(versions(PlatformMigrations.HISTORY_TABLE)).containsExactly(LATEST_PLATFORM_VERSION, "0.9.1");
     }
 
     @Test
