@@ -64,7 +64,7 @@ class OperationsTest extends HazardTestSupport {
 
         // the producer's hop: REST request -> outbox row -> relay -> hazard.events
         String traceId = newTraceId();
-        String creditCode = newCreditCode();
+        String creditCode = newEnterprise(place); // reports name a registered enterprise
         Map<String, Object> report = majorReport(place, creditCode);
         report.remove("rectificationDays");
         report.put("dueAt", Instant.now().minus(2, ChronoUnit.HOURS).toString());
