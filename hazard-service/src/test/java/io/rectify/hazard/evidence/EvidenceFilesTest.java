@@ -218,7 +218,7 @@ class EvidenceFilesTest extends HazardTestSupport {
     }
 
     private static List<String> warnings(String hazard) {
-        return given(expertEverywhere()).get(HAZARDS + "/" + hazard).then().statusCode(200).extract().jsonPath().getList("evidenceWarnings");
+        return given(admin()).get(HAZARDS + "/" + hazard).then().statusCode(200).extract().jsonPath().getList("evidenceWarnings");
     }
 
     private static String expertEverywhere() {

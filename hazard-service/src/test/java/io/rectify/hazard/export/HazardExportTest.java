@@ -209,6 +209,9 @@ class HazardExportTest extends HazardTestSupport {
     private void registerEnterprise(String creditCode, String name, Place place) {
         EnterpriseRegistered event = new EnterpriseRegistered(creditCode, name, place.county(), null, false, null, Instant.now());
         publishInspectionEvent(creditCode, UUID.randomUUID(), "EnterpriseRegistered", EventJson.write(event));
+        // reports are checked against the registry: wait until hazard-service holds the enterprise (with its name)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> registry.countyOf(creditCode)).filter(place.county()::equals).isPresent());
     }
 
     private static List<CSVRecord> csv(Response response) throws IOException {

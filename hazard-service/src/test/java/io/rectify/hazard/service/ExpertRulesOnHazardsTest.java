@@ -45,7 +45,7 @@ class ExpertRulesOnHazardsTest extends HazardTestSupport {
     @Test
     void theChasesEscalationToTheCityRaisesSupervisionAndTheCountyMayNoLongerSignOff() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place); // reports name a registered enterprise
         String id = given(countyRegulator(place)).body(majorReport(place, code)).post(HAZARDS).then().statusCode(201)
                 .body("supervisionLevel", equalTo("COUNTY")).extract().path("id");
 
@@ -77,7 +77,7 @@ class ExpertRulesOnHazardsTest extends HazardTestSupport {
     @Test
     void anEscalationOfAGeneralHazardOrToALowerLevelRaisesNothing() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place); // reports name a registered enterprise
         String major = given(countyRegulator(place)).body(majorReport(place, code)).post(HAZARDS).then().statusCode(201).extract().path("id");
         String general = reportGeneral(place, code);
         publishEscalation(escalation(place, code, major, "ESCALATE_PROVINCE", "PROVINCE"), UUID.randomUUID());
@@ -97,9 +97,9 @@ class ExpertRulesOnHazardsTest extends HazardTestSupport {
     @Test
     void anExpertMayNotVerifyAHazardOfAnEnterpriseTheyDeclared() {
         Place place = newCounty();
-        String code = newCreditCode();
+        String code = newEnterprise(place); // reports name a registered enterprise
         String subject = "expert-" + UUID.randomUUID();
-        String conflicted = "Bearer " + TestTokens.builder(subject, "EXPERT", "province", place.province()).sign();
+        String conflicted = "Bearer " + TestTokens.builder(subject, "EXPERT", "county", place.county()).sign();
         ConflictDeclared declared = new ConflictDeclared(UUID.randomUUID(), UUID.randomUUID(), subject, code, place.county(),
                 "曾任该企业安全顾问", LocalDate.now().minusDays(10), null, subject, Instant.now());
         UUID eventId = UUID.randomUUID();
