@@ -80,7 +80,15 @@ public class CountyReportService {
                 .map(CountyIndexDocument.IndicatorResult::score).findFirst().orElse(null);
         List<DemonstrationGaps.Gap> gaps = DemonstrationGaps.of(index.index(), overdueCounted, coverage, rule);
 
-        List<IndexQueries.RankingEntry> ranking = queries.rankings(period, c -> true, PageRequest.of(0, Integer.MAX_VALUE)).items();
+        // the whole ranking, a page at a time (pages are bounded): the county's position needs every county
+        List<IndexQueries.RankingEntry> ranking = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<IndexQueries.RankingEntry> items = queries.rankings(period, c -> true, PageRequest.of(page, PageRequest.MAX_SIZE)).items();
+            ranking.addAll(items);
+            if (items.size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
         Integer rank = ranking.stream().filter(r -> r.countyCode().equals(county.code())).map(IndexQueries.RankingEntry::rank)
                 .findFirst().orElse(null);
         int ranked = (int) ranking.stream().filter(r -> r.index() != null).count();
