@@ -58,7 +58,7 @@ class AccessTest {
         hazard = new HazardStory(prefix, place, "GENERAL", due).reported();
         chaseAtVersion(hazard.id, 1);
         sweep.sweep(due.plusSeconds(1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(hazard.id).stream().anyMatch(n -> "SENT".equals(n.get("status"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifications(hazard.id).stream().anyMatch(n -> "SENT".equals(n.get("status"))));
         List<Map<String, Object>> all = notifications(hazard.id);
         enterpriseNotification = (String) all.stream().filter(n -> "ENTERPRISE".equals(n.get("level"))).findFirst().orElseThrow().get("id");
         countyNotification = (String) all.stream().filter(n -> "COUNTY".equals(n.get("level"))).findFirst().orElseThrow().get("id");
