@@ -57,12 +57,17 @@ final class Actors {
         return token(subject, "EXPERT", "province", DemoPlan.PROVINCE);
     }
 
+    /** An expert on the county's team (the county claim): who scores the county on a key-work sheet. */
+    String expertOfCounty(String subject, String county) {
+        return token(subject, "EXPERT", "county", county);
+    }
+
     String enterprise(String creditCode) {
         return token("enterprise-" + creditCode, "ENTERPRISE", "creditCode", creditCode);
     }
 
     private String token(String subject, String role, String... scope) {
-        return minted.computeIfAbsent(role + "|" + subject, k -> tokens.mint(subject, role, scope));
+        return minted.computeIfAbsent(role + "|" + subject + "|" + String.join("|", scope), k -> tokens.mint(subject, role, scope));
     }
 
     static String slug(String s) {

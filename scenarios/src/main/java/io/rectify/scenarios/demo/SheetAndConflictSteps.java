@@ -51,11 +51,11 @@ final class SheetAndConflictSteps {
         for (int c = 0; c < COUNTIES.size(); c++) {
             String county = COUNTIES.get(c);
             List<Map<String, Object>> marks = marks(sheet, c == 0, hazardsByCounty.getOrDefault(county, List.of()));
-            Api asMember = actors.api(Service.INSPECTION, actors.expert(member.subject()));
+            Api asMember = actors.api(Service.INSPECTION, actors.expertOfCounty(member.subject(), county));
             String base = "/api/v1/counties/" + county + "/sheet-assessments";
             JsonNode draft = asMember.post(base, obj("period", period, "sheetVersion", SHEET, "teamLeadId", expertIds.get(lead.subject()).toString(),
                     "marks", marks));
-            actors.api(Service.INSPECTION, actors.expert(lead.subject())).post(base + "/" + draft.path("id").asText() + "/submit", null);
+            actors.api(Service.INSPECTION, actors.expertOfCounty(lead.subject(), county)).post(base + "/" + draft.path("id").asText() + "/submit", null);
             scored.add(county);
         }
         say.accept(String.format("scoring sheet %s: the team drafted and its lead (%s) submitted the assessments of %s for %d",
