@@ -65,18 +65,21 @@ public class ConsumerLag {
         if (subscriptions.isEmpty()) {
             return;
         }
-        try {
-            Map<Tags, Long> rows = new LinkedHashMap<>();
-            for (Subscription s : subscriptions.values()) {
+        // Each subscription on its own: a topic not there yet (a fresh deployment, a channel whose topic
+        // nobody has written) must not hide the lag of the others.
+        Map<Tags, Long> rows = new LinkedHashMap<>();
+        for (Subscription s : subscriptions.values()) {
+            try {
                 rows.put(Tags.of("group", s.group(), "topic", logical(s.topic())), lagOf(s));
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                LOG.debugf("consumer lag of %s on %s not read: %s", s.group(), s.topic(), e.getCause() == null ? e.getMessage() : e.getCause().toString());
             }
-            gauge().set(rows);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.debugf("consumer lag not read: %s", e.getMessage());
         }
+        gauge().set(rows);
     }
 
     /** Every incoming channel with a group and a topic, by channel name. */
@@ -140,8 +143,9 @@ public class ConsumerLag {
 
     private synchronized Admin admin() {
         if (admin == null) {
+            // the API timeout may not be below the request timeout (30 s by default): the client refuses to start
             admin = Admin.create(kafka.connectionWith(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "rectify-consumer-lag",
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)));
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)));
         }
         return admin;
     }

@@ -9,7 +9,11 @@ import static io.restassured.RestAssured.given;
 /** Reads one sample of {@code /q/metrics} (Prometheus text format) by metric name and labels. */
 public final class PrometheusScrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)$");
+    /**
+     * A sample: name, labels, value, and what may follow the value — a timestamp, and with tracing on an
+     * exemplar ({@code # {trace_id="…",span_id="…"} 1.0}) on a counter incremented inside a span.
+     */
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)})?\\s+(\\S+)(\\s+-?\\d+)?(\\s+#.*)?$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final String text;
