@@ -23,11 +23,13 @@ set -euo pipefail
 
 QUICK=0
 ONLY_EXPORT=0
+ONLY_UPLOADS=0
 for arg in "$@"; do
   case $arg in
     --quick) QUICK=1 ;;
     --export) ONLY_EXPORT=1 ;;
-    *) echo "usage: bench/run.sh [--quick] [--export]" >&2; exit 2 ;;
+    --uploads) ONLY_UPLOADS=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--export | --uploads]" >&2; exit 2 ;;
   esac
 done
 
@@ -40,13 +42,16 @@ if ((QUICK)); then
   P3_EVENTS=50000
   P4_CHASES=50000; P4_READY=5000; P4_TIMEOUT=90
   P6_HAZARDS=50000
+  P7_SECONDS=5
 else
   P1_SECONDS=60; P1_WARMUP=15
   P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=100
   P3_EVENTS=1000000
   P4_CHASES=1000000; P4_READY=100000; P4_TIMEOUT=300
   P6_HAZARDS=1000000
+  P7_SECONDS=30
 fi
+P7_CLIENTS=32
 P1_CLIENTS=32
 
 BRUN=$RUN/bench
@@ -58,7 +63,7 @@ declare -A BPORT=([inspection-service]=9181 [hazard-service]=9182 [scoring-servi
 declare -A BDB=([inspection-service]=rectify_inspection_bench [hazard-service]=rectify_hazard_bench
                 [scoring-service]=rectify_scoring_bench [notification-service]=rectify_notification_bench)
 # incoming channels per service: each gets the consumer group bench-<svc> (never the developers' groups)
-declare -A CHANNELS=([inspection-service]="" [hazard-service]="INSPECTION_EVENTS"
+declare -A CHANNELS=([inspection-service]="COUNTY_INDEX HAZARD_EVENTS" [hazard-service]="INSPECTION_EVENTS"
                      [scoring-service]="INSPECTION_EVENTS HAZARD_EVENTS" [notification-service]="HAZARD_EVENTS")
 REF_DB=rectify_hazard_bench_ref
 WEBHOOK_PORT=9190
@@ -438,6 +443,30 @@ p6_table() {
     "$(verdict "$(result p6.xlsx.heap_peak_mib) < $(result p6.xlsx.heap_max_mib) && $(result p6.xlsx.first_byte_ms) < 1000 * $xlsx / 2")"
 }
 
+# P7 evidence uploads: 32 clients upload distinct 1 MiB photos to hazard-service (as `rectify up` starts
+# it, restarted so the heap starts clean), then insert the same bytes into PostgreSQL directly.
+p7_uploads() {
+  local svc
+  for svc in inspection-service scoring-service notification-service; do bstop "$svc"; done
+  bstop hazard-service
+  bstart hazard-service
+  bwait_ready hazard-service >/dev/null
+  echo "RESULT p7.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
+  bench_java uploads --name p7 --clients "$P7_CLIENTS" --seconds "$P7_SECONDS" \
+    --url "http://127.0.0.1:${BPORT[hazard-service]}/api/v1/evidence" --metrics-url "http://127.0.0.1:${BPORT[hazard-service]}/q/metrics" \
+    --jdbc "jdbc:postgresql://127.0.0.1:5432/${BDB[hazard-service]}"
+  echo "RESULT p7.rss_mib $(calc "$(awk '/^VmHWM/ { print $2 }' "/proc/${BPID[hazard-service]}/status") / 1024" 1)" | tee -a "$RESULTS"
+  bstop hazard-service
+}
+
+p7_table() {
+  printf '| P7 evidence uploads | %s photos of 1 MiB/s (%s clients, %s in %s s, %s errors), heap %s → peak %s MiB of %s | PostgreSQL insert of the same bytes %s/s | %s | heap below its limit, 0 errors | %s |\n' \
+    "$(calc "$(result p7.per_s)" 1)" "$P7_CLIENTS" "$(calc "$(result p7.uploads)" 0)" "$(calc "$(result p7.seconds)" 1)" "$(calc "$(result p7.errors)" 0)" \
+    "$(calc "$(result p7.heap_before_mib)" 0)" "$(calc "$(result p7.heap_peak_mib)" 0)" "$(calc "$(result p7.heap_max_mib)" 0)" \
+    "$(calc "$(result p7.ref_per_s)" 1)" "$(calc "$(result p7.per_s) / $(result p7.ref_per_s)" 2)" \
+    "$(verdict "$(result p7.heap_peak_mib) < $(result p7.heap_max_mib) && $(result p7.errors) == 0")"
+}
+
 # ---------------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------------
@@ -480,6 +509,7 @@ print_table() {
     printf '\nload average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
       "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
     if [[ -n $(result p6.csv.seconds) ]]; then p6_table; fi
+    if [[ -n $(result p7.per_s) ]]; then p7_table; fi
     if ((QUICK)); then printf '(--quick: small sizes, the verdicts are not the bar)\n'; fi
   } | tee "$TABLE"
 }
@@ -509,6 +539,13 @@ main_bench() {
       printf 'load average before P6 %s, at end %s\n' "$(result p6.load_before)" "$(loadavg)"; } | tee "$TABLE"
     return
   fi
+  if ((ONLY_UPLOADS)); then
+    p7_uploads
+    bsay "P7 done in $((SECONDS - t0)) s"
+    { printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n'; p7_table
+      printf 'load average before P7 %s, at end %s\n' "$(result p7.load_before)" "$(loadavg)"; } | tee "$TABLE"
+    return
+  fi
   p5_footprint
   bstop scoring-service
   bstop notification-service
@@ -517,6 +554,7 @@ main_bench() {
   p3_rebuild
   p4_chase_sweep
   p6_export
+  p7_uploads
   bsay "all benchmarks done in $((SECONDS - t0)) s"
   print_table
 }

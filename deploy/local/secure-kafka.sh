@@ -134,8 +134,10 @@ secure_acls() {
   "${acl[@]}" --allow-principal User:scoring-service "${read[@]}" --topic inspection.events --topic hazard.events \
     --topic county.index --topic notification.events >/dev/null
   "${acl[@]}" --allow-principal User:notification-service "${read[@]}" --topic hazard.events --topic inspection.events >/dev/null
+  # inspection-service reads for its nightly debrief: the yardsticks and the rectification evidence warnings
+  "${acl[@]}" --allow-principal User:inspection-service "${read[@]}" --topic county.index --topic hazard.events >/dev/null
   local user group
-  for user in hazard-service scoring-service notification-service; do
+  for user in inspection-service hazard-service scoring-service notification-service; do
     group=$user
     [[ $user == scoring-service ]] && group=scoring-
     "${acl[@]}" --allow-principal "User:$user" --operation Read --group "$group" --resource-pattern-type prefixed >/dev/null
@@ -147,6 +149,8 @@ secure_acls() {
     --topic hazard.events.scoring.dlq >/dev/null
   "${acl[@]}" --allow-principal User:notification-service --producer --topic hazard.events.notification.dlq \
     --topic inspection.events.notification.dlq >/dev/null
+  "${acl[@]}" --allow-principal User:inspection-service --producer --topic county.index.inspection.dlq \
+    --topic hazard.events.inspection.dlq >/dev/null
   say "Kafka (secure): ACLs for ${SECURE_USERS[*]:1}"
 }
 
@@ -154,7 +158,7 @@ secure_acls() {
 secure_topics() {
   local t
   for t in inspection.events.hazard.dlq notification.events.hazard.dlq inspection.events.scoring.dlq hazard.events.scoring.dlq \
-           hazard.events.notification.dlq inspection.events.notification.dlq; do
+           hazard.events.notification.dlq inspection.events.notification.dlq county.index.inspection.dlq hazard.events.inspection.dlq; do
     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" "${KAFKA_ADMIN_ARGS[@]}" \
       --create --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 >/dev/null
   done

@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench <topics|counties|wrk-script|ingest|freshness|generate-events|rebuild|chases-seed|chase-sweep|export> [--name value …]");
+            System.err.println("usage: bench <topics|counties|wrk-script|ingest|freshness|generate-events|rebuild|chases-seed|chase-sweep|export|uploads> [--name value …]");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -28,6 +28,7 @@ public final class Main {
             case "chases-seed" -> ChaseSweepBench.seed(o);
             case "chase-sweep" -> ChaseSweepBench.run(o);
             case "export" -> ExportBench.run(o);
+            case "uploads" -> UploadBench.run(o);
             default -> {
                 System.err.println("unknown subcommand " + args[0] + " " + Arrays.toString(args));
                 System.exit(2);

@@ -24,6 +24,21 @@ public final class DebriefLabels {
         return grade == Grade.MAJOR ? "重大" : "一般";
     }
 
+    /** A hazard's grade as hazard-service names it (GENERAL, MAJOR). */
+    static String gradeZh(String grade) {
+        return "MAJOR".equals(grade) ? "重大" : "一般";
+    }
+
+    /** What a rectification evidence warning means, for the people at the meeting. */
+    static String warningZh(String code) {
+        return switch (code) {
+            case "SAME_AS_FINDING_EVIDENCE" -> "整改佐证与发现问题时的佐证为同一文件";
+            case "USED_FOR_ANOTHER_HAZARD" -> "整改佐证已用于另一隐患的整改";
+            case "CAPTURED_BEFORE_REPORT" -> "整改照片拍摄于隐患上报之前";
+            default -> code;
+        };
+    }
+
     /** The guidance mode's Chinese name (集中指导 / 持续帮扶). */
     static String modeZh(String mode) {
         return switch (mode) {

@@ -1,12 +1,15 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.config.InspectionConfig;
 import io.rectify.inspection.domain.County;
+import io.rectify.inspection.domain.CountyYardsticks;
 import io.rectify.inspection.domain.Enterprise;
 import io.rectify.inspection.domain.Expert;
 import io.rectify.inspection.domain.Finding;
 import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.KeyTask;
 import io.rectify.inspection.domain.MajorHazardCriterion;
+import io.rectify.inspection.domain.RectificationWarning;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +34,9 @@ public class DebriefService {
 
     @Inject
     Access access;
+
+    @Inject
+    InspectionConfig config;
 
     @Transactional
     public NightlyDebrief debrief(String countyCode, LocalDate date) {
@@ -69,7 +75,26 @@ public class DebriefService {
         return NightlyDebrief.of(header, date, Instant.now(), visits, code -> {
             KeyTask t = tasks.get(code);
             return t == null ? new String[]{code, code} : new String[]{t.nameZh, t.nameEn};
-        });
+        }).withFigures(yardsticks(county.code), warnings(county.code, date));
+    }
+
+    private static NightlyDebrief.Yardsticks yardsticks(String countyCode) {
+        CountyYardsticks y = CountyYardsticks.findById(countyCode);
+        return y == null ? null : new NightlyDebrief.Yardsticks(y.period, y.rubricVersion, y.index, y.reason, y.demonstrationEligible,
+                y.sheetVersion, y.sheetScore, y.sheetSubmittedAt, y.computedAt);
+    }
+
+    /** The county's hazards with evidence warnings raised by the end of the day, within the caller's scope. */
+    private List<NightlyDebrief.WarnedRectification> warnings(String countyCode, LocalDate date) {
+        ScopeCondition scope = ScopeCondition.of(caller, "w.countyCode", "w.enterpriseCreditCode");
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("code", countyCode);
+        params.put("until", date.plusDays(1).atStartOfDay(config.debriefZone()).toInstant());
+        return RectificationWarning.<RectificationWarning>list("from RectificationWarning w where w.countyCode = :code and w.raisedAt < :until and "
+                        + scope.jpql() + " order by w.raisedAt, w.hazardId", params).stream()
+                .map(w -> new NightlyDebrief.WarnedRectification(w.hazardId, w.enterpriseCreditCode, w.grade, w.status, w.description,
+                        w.warningCodes(), w.raisedAt))
+                .toList();
     }
 
     private static NightlyDebrief.Item item(Finding f, KeyTask task, MajorHazardCriterion criterion) {

@@ -1,5 +1,6 @@
 package io.rectify.inspection.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -16,7 +17,12 @@ import io.rectify.inspection.domain.InspectionStatus;
 
 /**
  * What the expert team reports at the evening meeting (夜间工作会) of a county: the day's inspections
- * with their findings so far (withdrawn ones left out), counted by grade and by key task.
+ * with their findings so far (withdrawn ones left out), counted by grade and by key task; the county's two
+ * yardsticks (composite index and scoring-sheet score, as scoring-service last published them) and the
+ * hazards whose rectification evidence carries fraud signals.
+ *
+ * @param yardsticks            null while scoring-service has published nothing for the county
+ * @param rectificationWarnings hazards of the county (within the caller's scope) with evidence warnings raised by the end of the day
  */
 public record NightlyDebrief(
         County county,
@@ -25,7 +31,25 @@ public record NightlyDebrief(
         Totals totals,
         Map<Grade, Long> findingsByGrade,
         List<KeyTaskCount> findingsByKeyTask,
-        List<Visit> inspections) {
+        List<Visit> inspections,
+        Yardsticks yardsticks,
+        List<WarnedRectification> rectificationWarnings) {
+
+    /** The composite index (null with a reason when no indicator applies) and the sheet score (null while none submitted). */
+    public record Yardsticks(int period, String rubricVersion, BigDecimal index, String reason, boolean demonstrationEligible,
+                             String sheetVersion, BigDecimal sheetScore, Instant sheetSubmittedAt, Instant computedAt) {
+    }
+
+    /** A hazard whose rectification evidence the verifying expert should look at twice. */
+    public record WarnedRectification(UUID hazardId, String enterpriseCreditCode, String grade, String status, String description,
+                                      List<String> warnings, Instant raisedAt) {
+    }
+
+    /** This debrief with the figures kept from the other services. */
+    public NightlyDebrief withFigures(Yardsticks yardsticks, List<WarnedRectification> warnings) {
+        return new NightlyDebrief(county, date, generatedAt, totals, findingsByGrade, findingsByKeyTask, inspections, yardsticks,
+                List.copyOf(warnings));
+    }
 
     public record County(String code, String name, String city, String province) {
     }
@@ -83,6 +107,6 @@ public record NightlyDebrief(
                 byStatus.getOrDefault(InspectionStatus.COMPLETED, 0L),
                 byStatus.getOrDefault(InspectionStatus.CANCELLED, 0L),
                 general + major, general, major);
-        return new NightlyDebrief(county, date, generatedAt, totals, new LinkedHashMap<>(byGrade), tasks, List.copyOf(visits));
+        return new NightlyDebrief(county, date, generatedAt, totals, new LinkedHashMap<>(byGrade), tasks, List.copyOf(visits), null, List.of());
     }
 }
