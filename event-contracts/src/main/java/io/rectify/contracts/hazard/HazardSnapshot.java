@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param province                 the county's province
  * @param evidenceWarnings         fraud signals on the rectification evidence ({@code SAME_AS_FINDING_EVIDENCE},
  *                                 {@code USED_FOR_ANOTHER_HAZARD}, {@code CAPTURED_BEFORE_REPORT}); absent when none
+ * @param keyTaskVersion           the version of the key task the finding was recorded under (hazards from
+ *                                 inspections); absent for reports, which name a key task without a version
  */
 public record HazardSnapshot(
         UUID id,
@@ -40,10 +42,22 @@ public record HazardSnapshot(
         Instant rectificationSubmittedAt,
         Instant signedOffAt,
         long version,
-        List<String> evidenceWarnings) {
+        List<String> evidenceWarnings,
+        Integer keyTaskVersion) {
 
     @JsonCreator
     public HazardSnapshot {
+    }
+
+    /** A snapshot without the key task's version. */
+    public HazardSnapshot(UUID id, String source, UUID findingId, UUID inspectionId, String enterpriseCreditCode, String countyCode,
+                          String city, String province, String keyTask, String grade, String majorCriterion, String description,
+                          String status, Instant reportedAt, Instant dueAt, boolean overdue, String supervisionLevel, int rejections,
+                          int extensions, int reopenings, Instant rectificationSubmittedAt, Instant signedOffAt, long version,
+                          List<String> evidenceWarnings) {
+        this(id, source, findingId, inspectionId, enterpriseCreditCode, countyCode, city, province, keyTask, grade, majorCriterion,
+                description, status, reportedAt, dueAt, overdue, supervisionLevel, rejections, extensions, reopenings,
+                rectificationSubmittedAt, signedOffAt, version, evidenceWarnings, null);
     }
 
     /** A snapshot without evidence warnings. */
@@ -53,6 +67,6 @@ public record HazardSnapshot(
                           int extensions, int reopenings, Instant rectificationSubmittedAt, Instant signedOffAt, long version) {
         this(id, source, findingId, inspectionId, enterpriseCreditCode, countyCode, city, province, keyTask, grade, majorCriterion,
                 description, status, reportedAt, dueAt, overdue, supervisionLevel, rejections, extensions, reopenings,
-                rectificationSubmittedAt, signedOffAt, version, null);
+                rectificationSubmittedAt, signedOffAt, version, null, null);
     }
 }

@@ -45,6 +45,10 @@ public class Hazard extends PanacheEntityBase {
     @Column(name = "key_task", nullable = false)
     public String keyTask;
 
+    /** The key task's version the finding was recorded under; null for reports (no versioned catalogue behind them). */
+    @Column(name = "key_task_version")
+    public Integer keyTaskVersion;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Grade grade;

@@ -27,6 +27,8 @@ public record HazardDocument(
         String city,
         String province,
         String keyTask,
+        @Schema(description = "the version of the key task the finding was recorded under (hazards from inspections); absent for reports")
+        Integer keyTaskVersion,
         Grade grade,
         String majorCriterion,
         String description,
@@ -71,7 +73,7 @@ public record HazardDocument(
                 : null;
         return new HazardDocument(h.id, h.source, h.findingId, h.inspectionId, h.enterpriseCreditCode, h.countyCode,
                 county == null ? null : county.city, county == null ? null : county.province,
-                h.keyTask, h.grade, h.majorCriterion, h.description, h.location, h.recommendedMeasure, h.status,
+                h.keyTask, h.keyTaskVersion, h.grade, h.majorCriterion, h.description, h.location, h.recommendedMeasure, h.status,
                 h.reportedAt, h.dueAt, h.overdueAt(now), h.supervisionLevel, plan, rectification,
                 h.rejections, h.extensions, h.reopenings, h.verifiedAt, h.signedOffAt, h.version,
                 withWarnings ? io.rectify.hazard.domain.EvidenceWarning.split(h.evidenceWarnings) : null);

@@ -66,6 +66,7 @@ public class FindingImport {
         h.enterpriseCreditCode = f.enterpriseCreditCode();
         h.countyCode = f.countyCode();
         h.keyTask = f.keyTask();
+        h.keyTaskVersion = f.keyTaskVersion();
         h.grade = Grade.valueOf(f.grade());
         h.majorCriterion = h.grade == Grade.MAJOR ? f.majorCriterion() : null;
         h.description = f.description();

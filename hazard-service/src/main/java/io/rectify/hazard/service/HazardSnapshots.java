@@ -22,6 +22,6 @@ public class HazardSnapshots {
                 h.keyTask, h.grade.name(), h.majorCriterion, h.description, h.status.name(), h.reportedAt, h.dueAt,
                 h.overdueAt(at), h.supervisionLevel == null ? null : h.supervisionLevel.name(),
                 h.rejections, h.extensions, h.reopenings, h.rectificationSubmittedAt, h.signedOffAt, h.version,
-                h.evidenceWarnings == null ? null : io.rectify.hazard.domain.EvidenceWarning.split(h.evidenceWarnings));
+                h.evidenceWarnings == null ? null : io.rectify.hazard.domain.EvidenceWarning.split(h.evidenceWarnings), h.keyTaskVersion);
     }
 }

@@ -25,11 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InspectionEventsConsumerTest extends HazardTestSupport {
 
     private FindingConfirmed finding(Place p, UUID inspection, String grade, String criterion, Instant confirmedAt) {
+        return finding(p, inspection, grade, criterion, confirmedAt, null);
+    }
+
+    /** @param keyTaskVersion the key task's version the finding was recorded under (null: an event from before versions) */
+    private FindingConfirmed finding(Place p, UUID inspection, String grade, String criterion, Instant confirmedAt, Integer keyTaskVersion) {
         return new FindingConfirmed(UUID.randomUUID(), inspection, null, newCreditCode(), p.county(), "FINE_CHEMICAL_FOUR_ZEROINGS",
                 grade, criterion, "Reaction safety risk assessment missing for the nitration unit", "Workshop 3",
                 "Commission the assessment", 45,
                 List.of(new Evidence("PHOTO", "https://files.rectify.local/f.jpg", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
-                LocalDate.now(), confirmedAt, confirmedAt);
+                LocalDate.now(), confirmedAt, confirmedAt, keyTaskVersion);
     }
 
     private void publish(FindingConfirmed f, UUID eventId) {
@@ -45,7 +50,7 @@ class InspectionEventsConsumerTest extends HazardTestSupport {
         Place place = newCounty();
         UUID inspection = UUID.randomUUID();
         Instant confirmedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        FindingConfirmed f = finding(place, inspection, "MAJOR", "MHC-04", confirmedAt);
+        FindingConfirmed f = finding(place, inspection, "MAJOR", "MHC-04", confirmedAt, 3);
         UUID eventId = UUID.randomUUID();
         publish(f, eventId);
         publish(f, eventId);               // redelivery of the same event
@@ -64,11 +69,15 @@ class InspectionEventsConsumerTest extends HazardTestSupport {
         assertThat(hazard).containsEntry("source", "EXPERT_INSPECTION").containsEntry("grade", "MAJOR")
                 .containsEntry("majorCriterion", "MHC-04").containsEntry("supervisionLevel", "COUNTY")
                 .containsEntry("inspectionId", inspection.toString()).containsEntry("status", "OPEN")
-                .containsEntry("city", place.city()).containsEntry("province", place.province());
+                .containsEntry("city", place.city()).containsEntry("province", place.province())
+                .containsEntry("keyTaskVersion", 3); // the key task's version the finding was recorded under
+        assertThat(page.getList("items", Map.class).stream().filter(m -> marker.findingId().toString().equals(m.get("findingId"))).findFirst()
+                .orElseThrow().get("keyTaskVersion")).as("a finding from before key task versions").isNull();
         assertThat(Instant.parse((String) hazard.get("dueAt"))).isEqualTo(confirmedAt.plus(45, ChronoUnit.DAYS));
 
         String id = (String) hazard.get("id");
         assertThat(hazardEvents(id, 1)).extracting(HazardTestSupport::type).containsExactly("rectify.hazard.HazardReported.v1");
+        assertThat(hazardEvents(id, 1).get(0).value()).contains("\"keyTaskVersion\":3");
         given(admin()).get(HAZARDS + "/" + id + "/history").then().statusCode(200)
                 .body("items[0].who", org.hamcrest.Matchers.equalTo("inspection-service"),
                         "items[0].payload.findingId", org.hamcrest.Matchers.equalTo(f.findingId().toString()));

@@ -36,6 +36,10 @@ public class Finding extends PanacheEntityBase {
     @Column(name = "key_task", nullable = false)
     public String keyTask;
 
+    /** The key task's version when the finding was recorded (or last edited). */
+    @Column(name = "key_task_version", nullable = false)
+    public int keyTaskVersion = 1;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Grade grade;
@@ -82,6 +86,7 @@ public class Finding extends PanacheEntityBase {
     /** Takes over an accepted draft (recording and editing alike). */
     public void apply(FindingDraft draft, Instant at) {
         keyTask = draft.keyTask();
+        keyTaskVersion = KeyTask.versionOf(draft.keyTask());
         grade = draft.grade();
         majorCriterion = draft.majorCriterion();
         description = draft.description();

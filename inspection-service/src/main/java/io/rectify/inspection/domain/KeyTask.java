@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A focus area of the programme ("6抓" plus OTHER); reference data an ADMIN may extend. */
+/**
+ * A focus area of the programme ("6抓" plus OTHER); reference data an ADMIN may extend and revise. The
+ * row holds the current version; every version is kept in {@link KeyTaskVersion}.
+ */
 @Entity
 @Table(name = "key_task")
 public class KeyTask extends PanacheEntityBase {
@@ -28,6 +31,16 @@ public class KeyTask extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The current version: 1 when added, one more with each revision. */
+    @Column(nullable = false)
+    public int version = 1;
+
+    /** The current version of the key task with this code (the rules have checked that it exists). */
+    public static int versionOf(String code) {
+        KeyTask task = findById(code);
+        return task == null ? 1 : task.version;
+    }
 
     public static Set<String> codes() {
         return KeyTask.<KeyTask>listAll().stream().map(k -> k.code).collect(Collectors.toSet());

@@ -14,7 +14,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -73,6 +75,32 @@ public class ReferenceDataResource {
             KeyTaskDocument task = referenceData.addKeyTask(request);
             return Response.created(URI.create("/api/v1/key-tasks?code=" + task.code())).entity(task).build();
         });
+    }
+
+    @PUT
+    @Path("/key-tasks/{code}")
+    @RolesAllowed(ADMIN)
+    @Operation(summary = "Revise a key task (ADMIN)", description = "New names or description make a new version; the earlier "
+            + "versions are kept and findings keep the version they were recorded under.")
+    @APIResponse(responseCode = "200", description = "The key task in its new version")
+    @APIResponse(ref = "BadRequest")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "Forbidden")
+    @APIResponse(ref = "NotFound")
+    @APIResponse(ref = "ValidationFailed")
+    public KeyTaskDocument reviseKeyTask(@PathParam("code") String code, @Valid @NotNull KeyTaskRevision revision) {
+        return referenceData.reviseKeyTask(code, revision);
+    }
+
+    @GET
+    @Path("/key-tasks/{code}/versions")
+    @RolesAllowed({ADMIN, PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR, EXPERT, ENTERPRISE, AGENCY_SYSTEM})
+    @Operation(summary = "Every version of a key task", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(ref = "Unauthorized")
+    @APIResponse(ref = "NotFound")
+    public java.util.List<KeyTaskDocument> keyTaskVersions(@PathParam("code") String code) {
+        return referenceData.keyTaskVersions(code);
     }
 
     @GET

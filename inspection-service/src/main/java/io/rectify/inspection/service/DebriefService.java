@@ -8,6 +8,7 @@ import io.rectify.inspection.domain.Expert;
 import io.rectify.inspection.domain.Finding;
 import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.KeyTask;
+import io.rectify.inspection.domain.KeyTaskVersion;
 import io.rectify.inspection.domain.MajorHazardCriterion;
 import io.rectify.inspection.domain.RectificationWarning;
 import io.rectify.platform.security.Caller;
@@ -59,13 +60,17 @@ public class DebriefService {
         Map<UUID, String> expertNames = expertIds.isEmpty() ? Map.of()
                 : Expert.<Expert>list("id in ?1", expertIds).stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
         Map<String, KeyTask> tasks = KeyTask.<KeyTask>listAll().stream().collect(Collectors.toMap(k -> k.code, k -> k));
+        // a finding shows its key task as it was defined when the finding was recorded
+        Map<KeyTaskVersion.Key, KeyTaskVersion> versions = KeyTaskVersion.<KeyTaskVersion>listAll().stream()
+                .collect(Collectors.toMap(v -> new KeyTaskVersion.Key(v.code, v.version), v -> v));
         Map<String, MajorHazardCriterion> criteria = MajorHazardCriterion.<MajorHazardCriterion>listAll().stream()
                 .collect(Collectors.toMap(c -> c.code, c -> c));
 
         List<NightlyDebrief.Visit> visits = day.stream().map(i -> {
             Enterprise e = enterprises.get(i.enterpriseCreditCode);
             List<NightlyDebrief.Item> items = findings.getOrDefault(i.id, List.of()).stream()
-                    .map(f -> item(f, tasks.get(f.keyTask), f.majorCriterion == null ? null : criteria.get(f.majorCriterion)))
+                    .map(f -> item(f, versions.get(new KeyTaskVersion.Key(f.keyTask, f.keyTaskVersion)),
+                            f.majorCriterion == null ? null : criteria.get(f.majorCriterion)))
                     .toList();
             return new NightlyDebrief.Visit(i.id, i.status, i.mode.name(), i.enterpriseCreditCode, e == null ? null : e.name,
                     e == null ? null : e.parkName, i.expertIds.stream().map(id -> expertNames.getOrDefault(id, id.toString())).toList(),
@@ -97,7 +102,7 @@ public class DebriefService {
                 .toList();
     }
 
-    private static NightlyDebrief.Item item(Finding f, KeyTask task, MajorHazardCriterion criterion) {
+    private static NightlyDebrief.Item item(Finding f, KeyTaskVersion task, MajorHazardCriterion criterion) {
         return new NightlyDebrief.Item(f.id, f.keyTask, task == null ? f.keyTask : task.nameZh, task == null ? f.keyTask : task.nameEn,
                 f.grade, f.majorCriterion, criterion == null ? null : criterion.nameZh + " / " + criterion.nameEn,
                 f.description, f.location, f.recommendedMeasure, f.rectificationDays, f.evidence.size());

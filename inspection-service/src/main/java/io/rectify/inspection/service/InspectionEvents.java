@@ -58,7 +58,7 @@ final class InspectionEvents {
                 .toList();
         return new FindingConfirmed(f.id, i.id, i.campaignId, i.enterpriseCreditCode, i.countyCode, f.keyTask, f.grade.name(),
                 f.majorCriterion, f.description, f.location, f.recommendedMeasure, f.rectificationDays, evidence,
-                i.scheduledOn, i.completedAt, at);
+                i.scheduledOn, i.completedAt, at, f.keyTaskVersion);
     }
 
     static InspectionCompleted completed(Inspection i, int findingCount, Instant at) {

@@ -1,6 +1,8 @@
 package io.rectify.inspection.service;
 
 import io.rectify.inspection.domain.KeyTask;
+import io.rectify.inspection.domain.KeyTaskVersion;
+import io.rectify.inspection.rest.KeyTaskRevision;
 import io.rectify.inspection.domain.MajorHazardCriterion;
 import io.rectify.inspection.rest.CriterionDocument;
 import io.rectify.inspection.rest.KeyTaskDocument;
@@ -46,8 +48,37 @@ public class ReferenceDataService {
         task.description = request.description();
         task.createdAt = Instant.now();
         task.persist();
+        KeyTaskVersion.of(task, caller.subject()).persist();
         LOG.infof("key task %s added by %s", task.code, caller.subject());
         return KeyTaskDocument.of(task);
+    }
+
+    /**
+     * A change of a key task's names or description: a new version (the earlier ones are kept, and the
+     * findings recorded under them keep pointing at them). The code never changes.
+     */
+    @Transactional
+    public KeyTaskDocument reviseKeyTask(String code, KeyTaskRevision revision) {
+        KeyTask task = KeyTask.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (task == null) {
+            throw ProblemException.notFound("key task", code);
+        }
+        task.nameZh = revision.nameZh().trim();
+        task.nameEn = revision.nameEn().trim();
+        task.description = revision.description();
+        task.version++;
+        KeyTaskVersion.of(task, caller.subject()).persist();
+        LOG.infof("key task %s revised to version %d by %s", task.code, task.version, caller.subject());
+        return KeyTaskDocument.of(task);
+    }
+
+    /** Every version of the key task, oldest first. */
+    @Transactional
+    public java.util.List<KeyTaskDocument> keyTaskVersions(String code) {
+        if (KeyTask.findById(code) == null) {
+            throw ProblemException.notFound("key task", code);
+        }
+        return KeyTaskVersion.history(code).stream().map(KeyTaskDocument::of).toList();
     }
 
     @Transactional
