@@ -299,7 +299,7 @@ p3_rebuild() {
   local total
   total=$("$JAVA" -Xmx256m -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
     org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$KAFKA_BOOTSTRAP" --topic "${PREFIX}hazard.events" 2>/dev/null |
-    awk -F: '{ s += $3 } END { print s }')
+    awk -F: '{ s += $3 } END { printf "%d\n", s }')
   bsay "P3 reference: ConsumerPerformance reading all $total records"
   local out
   out=$("$JAVA" -Xmx512m -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.xml" -cp "$KAFKA_LIBS/*" \
