@@ -386,7 +386,9 @@ public final class Suite {
     /**
      * The chasing ladder under faults: no reminder as two notifications, no notification delivered twice
      * (outside the lease window of a killed notification-service), every SENT one really received, and
-     * every chased hazard that fell overdue got its OVERDUE reminder.
+     * every chased hazard that fell overdue got its OVERDUE reminder. A notice still undelivered when a
+     * later step of its chase was recorded is SUPERSEDED (chasing.md: no stale reminders): an end state,
+     * not a failure, as long as it was never delivered.
      */
     private void notifications(Report report, String[] counties, HazardLoad load) {
         report.set("chased reports (due within seconds)", load.chased());
@@ -394,16 +396,21 @@ public final class Suite {
         Map<UUID, UUID> hazardOf = new HashMap<>();
         Set<UUID> overdueChased = new HashSet<>();
         Set<String> failed = new HashSet<>();
+        Set<String> superseded = new HashSet<>();
         evidence.query("notification-service", "select id, hazard_id, step, level, channel, status from notification where county_code = any(?)",
                 List.of((Object) counties), rs -> {
                     try {
                         UUID id = rs.getObject(1, UUID.class);
                         status.put(id, rs.getString(6));
                         hazardOf.put(id, rs.getObject(2, UUID.class));
-                        if (rs.getString(3).equals("OVERDUE") && rs.getString(4).equals("ENTERPRISE") && rs.getString(6).equals("SENT")) {
+                        String state = rs.getString(6);
+                        if (rs.getString(3).equals("OVERDUE") && rs.getString(4).equals("ENTERPRISE")
+                                && (state.equals("SENT") || state.equals("SUPERSEDED"))) {
                             overdueChased.add(rs.getObject(2, UUID.class));
                         }
-                        if (!rs.getString(6).equals("SENT") && !rs.getString(6).equals("PENDING")) {
+                        if (state.equals("SUPERSEDED")) {
+                            superseded.add(id.toString());
+                        } else if (!state.equals("SENT") && !state.equals("PENDING")) {
                             failed.add(id + " " + rs.getString(3) + "/" + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6));
                         }
                     } catch (SQLException e) {
@@ -413,6 +420,7 @@ public final class Suite {
         report.set("notifications recorded", status.size());
         report.set("notifications SENT", status.values().stream().filter("SENT"::equals).count());
         report.set("notifications PENDING at check time", status.values().stream().filter("PENDING"::equals).count());
+        report.set("notifications SUPERSEDED (withdrawn by a later step)", superseded.size());
         failed.forEach(f -> report.violation("notification not delivered to a receiver that always answers 200", f));
 
         Set<UUID> due = evidence.ids("notification-service",
@@ -444,6 +452,9 @@ public final class Suite {
                 }
             }
             byReminder.computeIfAbsent(d.key(), k -> new HashSet<>()).add(d.notificationId());
+            if (superseded.contains(d.notificationId())) {
+                report.violation("notification delivered although it was superseded", d.notificationId() + " " + d.key());
+            }
         }
         report.set("webhook deliveries received", received);
         report.set("deliveries repeated after a notification-service kill (same id, lease ran out)", redeliveredInKillWindow);
