@@ -384,11 +384,15 @@ p6_seed() { # tops the bench database up to P6_HAZARDS hazards
         from generate_series(1, greatest($P6_HAZARDS - $have, 0)) i,
              lateral (select (array['OPEN','RECTIFYING','PENDING_VERIFICATION','VERIFIED','SIGNED_OFF'])[1 + i % 5] as status) s,
              lateral (select timestamptz '2024-01-01 08:00+08' + (i % 500000) * interval '60 seconds' as at) r;
-    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version)
-      select id, reported_at, 'bench-regulator', 'COUNTY_REGULATOR', 'REPORT', null, 'OPEN', '{\"source\":\"bench\"}'::jsonb, 1
+    -- trail lines in chain order (seq, prev_hash); their hashes are stand-ins, not the canonical JSON's
+    -- SHA-256, so these seeded chains do not verify: the export reads the lines, it never checks them
+    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version, seq, prev_hash, hash)
+      select id, reported_at, 'bench-regulator', 'COUNTY_REGULATOR', 'REPORT', null, 'OPEN', '{\"source\":\"bench\"}'::jsonb, 1,
+             1, null, encode(sha256(convert_to(h.id::text || ':1', 'UTF8')), 'hex')
         from hazard h where not exists (select 1 from hazard_history l where l.hazard_id = h.id);
-    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version)
-      select id, signed_off_at, 'bench-county-regulator', 'COUNTY_REGULATOR', 'SIGN_OFF', 'VERIFIED', 'SIGNED_OFF', '{}'::jsonb, 3
+    insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version, seq, prev_hash, hash)
+      select id, signed_off_at, 'bench-county-regulator', 'COUNTY_REGULATOR', 'SIGN_OFF', 'VERIFIED', 'SIGNED_OFF', '{}'::jsonb, 3,
+             2, encode(sha256(convert_to(h.id::text || ':1', 'UTF8')), 'hex'), encode(sha256(convert_to(h.id::text || ':2', 'UTF8')), 'hex')
         from hazard h where status = 'SIGNED_OFF'
          and not exists (select 1 from hazard_history l where l.hazard_id = h.id and l.action = 'SIGN_OFF');
     analyze hazard; analyze hazard_history;" >/dev/null
