@@ -39,6 +39,12 @@ final class ChasingShowcase {
     private final DemoOptions options;
     private final PrintStream out;
     private String digestEnterprise;
+    private Instant digestAt;
+
+    /** The due date of the near-due hazards: 20 s after the digest's minute when a digest is shown. */
+    Instant nearDueAt() {
+        return digestAt != null ? digestAt.plusSeconds(20) : Instant.now().plus(options.nearDueIn()).truncatedTo(ChronoUnit.SECONDS);
+    }
 
     ChasingShowcase(Actors actors, DemoOptions options, PrintStream out) {
         this.actors = actors;
@@ -47,9 +53,11 @@ final class ChasingShowcase {
     }
 
     /**
-     * Before the near-due hazards are reported: the enterprise of the last one takes a daily digest a little
-     * after the ladder will have run, so its reminders are held and arrive in one email. Digests are mailed:
-     * only with the SMTP sink.
+     * Before the near-due hazards are reported: the enterprise of the last one takes a daily digest at a
+     * full minute ({@link #nearDueAt} puts the due date 20 s after it), so its first "due soon" reminder
+     * (30 s before the due date) is held and goes out in the digest. Later reminders of that hazard are held
+     * too, but the overdue step and the escalations withdraw them (SUPERSEDED: no stale reminder), so the
+     * digest must come before the due date. Digests are mailed: only with the SMTP sink.
      */
     void chooseDigest(DemoPlan plan) {
         if (!options.email() || plan.nearDueHazards().isEmpty()) {
@@ -60,8 +68,8 @@ final class ChasingShowcase {
         Api api = actors.api(Service.NOTIFICATION, actors.county(h.countyCode()));
         String path = "/api/v1/contacts/ENTERPRISE/" + DemoScenario.pathSegment(h.enterpriseCreditCode());
         JsonNode c = api.get(path);
-        LocalTime at = Instant.now().plus(options.nearDueIn()).plusSeconds(90).atZone(BEIJING).toLocalTime()
-                .truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        digestAt = Instant.now().plus(options.nearDueIn()).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        LocalTime at = digestAt.atZone(BEIJING).toLocalTime();
         api.put(path, obj("name", c.path("name").asText(), "email", c.path("email").asText(null), "webhookUrl", c.path("webhookUrl").asText(null),
                 "locale", "zh-CN", "delivery", "DAILY_DIGEST", "digestTime", at.toString()));
         digestEnterprise = h.enterpriseCreditCode();

@@ -94,7 +94,7 @@ public final class DemoScenario {
         ChasingShowcase showcase = new ChasingShowcase(actors, options, out);
         showcase.chooseDigest(plan);
         awaitCountiesInHazardService();
-        List<JsonNode> nearDue = reportNearDueHazards(plan);
+        List<JsonNode> nearDue = reportNearDueHazards(plan, showcase.nearDueAt());
         UUID campaignId = createCampaign(plan);
         List<Recorded> findings = runInspections(plan, campaignId);
         Map<UUID, JsonNode> hazards = awaitHazardsFromFindings(findings);
@@ -282,8 +282,7 @@ public final class DemoScenario {
     // ---------------------------------------------------------------------------------------------
     // Hazards due in a minute: the chase ladder runs while the rest of the demo goes on
     // ---------------------------------------------------------------------------------------------
-    private List<JsonNode> reportNearDueHazards(DemoPlan plan) {
-        Instant dueAt = Instant.now().plus(options.nearDueIn()).truncatedTo(ChronoUnit.SECONDS);
+    private List<JsonNode> reportNearDueHazards(DemoPlan plan, Instant dueAt) {
         List<JsonNode> reported = new ArrayList<>();
         for (DemoPlan.NearDueHazard n : plan.nearDueHazards()) {
             JsonNode h = RegisteredReports.report(hazard(actors.county(n.countyCode())), obj("enterpriseCreditCode", n.enterpriseCreditCode(),
@@ -295,7 +294,7 @@ public final class DemoScenario {
             reported.add(h);
         }
         say("%d hazards reported by county regulators with due date %s (in %d s): they will fall overdue and be chased during the demo",
-                reported.size(), dueAt, options.nearDueIn().toSeconds());
+                reported.size(), dueAt, Duration.between(Instant.now(), dueAt).toSeconds());
         for (JsonNode h : reported) {
             say("  %s %-7s %s %s%s", h.path("countyCode").asText(), h.path("grade").asText(), h.path("id").asText(),
                     shorten(h.path("description").asText(), 60), h.path("status").asText().equals("RECTIFYING") ? " (plan submitted)" : "");

@@ -70,13 +70,15 @@ final class SheetAndConflictSteps {
         asDeclaring.post("/api/v1/experts/" + declaringId + "/conflicts", obj("creditCode", enterprise.creditCode(),
                 "reason", "曾任该企业安全顾问 (former safety consultant of the enterprise)", "from", today.toString(),
                 "to", today.plusYears(1).toString()));
+        // the county's regulator schedules a visit there with that expert on the team: refused (409)
+        Api asRegulator = actors.api(Service.INSPECTION, actors.county(enterprise.countyCode()));
         try {
-            asDeclaring.post("/api/v1/inspections", obj("enterpriseCreditCode", enterprise.creditCode(), "expertIds", List.of(declaringId.toString()),
+            asRegulator.post("/api/v1/inspections", obj("enterpriseCreditCode", enterprise.creditCode(), "expertIds", List.of(declaringId.toString()),
                     "scheduledOn", today.plusDays(7).toString(), "mode", "CONTINUOUS_ASSISTANCE", "keyTasks", List.of("MAJOR_HAZARD_INSTALLATIONS")));
             say.accept("WARNING: scheduling an expert on an enterprise they declared a conflict with was accepted");
         } catch (Api.ApiException e) {
-            say.accept(String.format("conflict of interest: %s declared one with %s; scheduling them there was refused (%d)",
-                    declaring.name(), enterprise.creditCode(), e.status()));
+            say.accept(String.format("conflict of interest: %s declared one with %s; the county regulator's visit with them on the team "
+                    + "was refused (%d %s)", declaring.name(), enterprise.creditCode(), e.status(), e.status() == 409 ? "Conflict" : "unexpected"));
         }
     }
 
