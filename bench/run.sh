@@ -518,6 +518,15 @@ print_table() {
   } | tee "$TABLE"
 }
 
+# run_alone <id> <run function> <table function> <t0>: one benchmark by itself (--export, --uploads)
+run_alone() {
+  local id=$1 id_upper=${1^^}
+  "$2"
+  bsay "$id_upper done in $((SECONDS - $4)) s"
+  { printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n'; "$3"
+    printf 'load average before %s %s, at end %s\n' "$id_upper" "$(result "$id.load_before")" "$(loadavg)"; } | tee "$TABLE"
+}
+
 # ---------------------------------------------------------------------------------------------
 main_bench() {
   mkdir -p "$BRUN"
@@ -536,20 +545,8 @@ main_bench() {
   snapshot_apps
   reset_databases
   bench_java topics --prefix "$PREFIX" --reset
-  if ((ONLY_EXPORT)); then
-    p6_export
-    bsay "P6 done in $((SECONDS - t0)) s"
-    { printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n'; p6_table
-      printf 'load average before P6 %s, at end %s\n' "$(result p6.load_before)" "$(loadavg)"; } | tee "$TABLE"
-    return
-  fi
-  if ((ONLY_UPLOADS)); then
-    p7_uploads
-    bsay "P7 done in $((SECONDS - t0)) s"
-    { printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n|---|---|---|---|---|---|\n'; p7_table
-      printf 'load average before P7 %s, at end %s\n' "$(result p7.load_before)" "$(loadavg)"; } | tee "$TABLE"
-    return
-  fi
+  if ((ONLY_EXPORT)); then run_alone p6 p6_export p6_table "$t0"; return; fi
+  if ((ONLY_UPLOADS)); then run_alone p7 p7_uploads p7_table "$t0"; return; fi
   p5_footprint
   bstop scoring-service
   bstop notification-service
