@@ -3,6 +3,9 @@ package io.rectify.contracts.hazard;
 import io.rectify.contracts.EventPayload;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Events of hazard-service on {@code hazard.events}; key = hazard id; each carries the snapshot. */
 public sealed interface HazardEvent extends EventPayload
@@ -10,6 +13,10 @@ public sealed interface HazardEvent extends EventPayload
         HazardVerified, HazardSignedOff, DeadlineExtended, HazardReopened, HazardOverdue, SupervisionRaised {
 
     String DOMAIN = "hazard";
+
+    /** The event names (CloudEvents type names) of hazard.events, every one carrying the snapshot. */
+    Set<String> NAMES = Arrays.stream(HazardEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+            .collect(Collectors.toUnmodifiableSet());
 
     HazardSnapshot hazard();
 

@@ -12,9 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads what the nightly debrief shows from the other services: {@code county.index} (the two yardsticks)
@@ -26,9 +23,6 @@ public class DebriefFeedsConsumer {
 
     /** The consumer name in processed_event and in the dead-letter topic names. */
     public static final String CONSUMER = "inspection";
-
-    private static final Set<String> HAZARD_EVENTS = Arrays.stream(HazardEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     /** What the debrief needs of any hazard event: every one carries the snapshot. */
     record HazardEnvelope(HazardSnapshot hazard, Instant occurredAt) {
@@ -54,7 +48,7 @@ public class DebriefFeedsConsumer {
     @Blocking
     public void onHazard(ConsumerRecord<String, String> record) {
         consumer.process(CONSUMER, record, event -> {
-            if (HAZARD_EVENTS.contains(event.name())) {
+            if (HazardEvent.NAMES.contains(event.name())) {
                 HazardEnvelope e = event.payload(HazardEnvelope.class);
                 figures.hazardChanged(e.hazard(), e.occurredAt() != null ? e.occurredAt() : event.attributes().time());
             } // events hazard-service may add later carry nothing the debrief shows

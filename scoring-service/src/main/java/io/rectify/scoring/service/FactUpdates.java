@@ -15,11 +15,9 @@ import io.rectify.scoring.domain.Periods;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Turns an upstream event into the fact change scoring needs, checking what the fact tables rely on.
@@ -31,8 +29,6 @@ public final class FactUpdates {
 
     static final Pattern CREDIT_CODE = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
     static final Set<String> GRADES = Set.of(HazardFact.GENERAL, HazardFact.MAJOR);
-    static final Set<String> HAZARD_EVENTS = Arrays.stream(HazardEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     /** Only the hazard field matters to scoring; every hazard event carries it. */
     record HazardEnvelope(HazardSnapshot hazard) {
@@ -51,7 +47,7 @@ public final class FactUpdates {
             return Optional.empty();
         }
         if (event.attributes().type().startsWith("rectify.hazard.")) {
-            return HAZARD_EVENTS.contains(name) ? Optional.of(hazard(event, zone)) : Optional.empty();
+            return HazardEvent.NAMES.contains(name) ? Optional.of(hazard(event, zone)) : Optional.empty();
         }
         return switch (name) {
             case "CountyRegistered" -> Optional.of(county(event));
