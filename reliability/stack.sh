@@ -14,8 +14,15 @@
 #   stack.sh status                what runs
 #   stack.sh kafka-stop|kafka-start
 #   stack.sh pg-stop|pg-start
-#   stack.sh svc-kill <svc>        kill -9
-#   stack.sh svc-start <svc>       start and wait until /q/health/ready answers 200
+#   stack.sh svc-kill <inst>       kill -9
+#   stack.sh svc-stop <inst>       SIGTERM, and wait until it has exited (a rolling restart's stop)
+#   stack.sh svc-start <inst>      start and wait until /q/health/ready answers 200
+#
+# <inst> is a service (its first instance) or <service>@<k>, its k-th instance on port + 100*(k-1).
+# Two settings choose the stack's shape, for `up` and every later command (reliability/run.sh sets them):
+#   RELIABILITY_REPLICAS=N   N instances of each service (R7: 2), sharing databases and consumer groups
+#   RELIABILITY_SECURE=1     the broker with TLS, SCRAM-SHA-512 and ACLs of deploy/local/secure-kafka.sh,
+#                            one Kafka user per service (R8); the suite reads as the admin user
 #
 # Fault commands are what the Java suite (io.rectify.reliability.Main) calls at its fixed points.
 # Everything binds to 127.0.0.1 only. Run folder: $RELIABILITY_RUN_DIR, default <repo>/.run/reliability.
@@ -41,6 +48,17 @@ KAFKA_LIBS=$SHARED_RUN/kafka/libs
 KAFKA_PID=$KAFKA_DIR/kafka.pid
 KAFKA_LOG=$KAFKA_DIR/logs/server.log
 
+# R8: the secure broker of deploy/local/secure-kafka.sh (sourced by rectify), on this stack's ports
+REPLICAS=${RELIABILITY_REPLICAS:-1}
+[[ $REPLICAS =~ ^[1-9]$ ]] || die "RELIABILITY_REPLICAS takes 1 to 9"
+if [[ ${RELIABILITY_SECURE:-0} == 1 ]]; then
+  SECURE=1
+  KAFKA_DIR=$REL_RUN/kafka-secure
+  KAFKA_PID=$KAFKA_DIR/kafka.pid
+  KAFKA_LOG=$KAFKA_DIR/logs/server.log
+  KAFKA_ADMIN_ARGS=(--command-config "$KAFKA_DIR/admin.properties")
+fi
+
 # --- PostgreSQL: own cluster in the run folder
 PG_PORT=5433
 PG_BIN=/usr/lib/postgresql/$(pg_version)/bin
@@ -56,10 +74,20 @@ declare -A SERVICE_PORT=(
 BUILD_SRC=$REL_RUN/src
 APPS=$REL_RUN/apps
 
-svc_jar()  { echo "$APPS/$1/quarkus-run.jar"; }
+# an instance: <service> or <service>@<k>
+inst_svc()  { echo "${1%@*}"; }
+inst_port() { local k=1; [[ $1 == *@* ]] && k=${1##*@}; echo $((SERVICE_PORT[${1%@*}] + 100 * (k - 1))); }
+instances() {
+  local svc k
+  for svc in "${SERVICES[@]}"; do
+    echo "$svc"
+    for ((k = 2; k <= REPLICAS; k++)); do echo "$svc@$k"; done
+  done
+}
+svc_jar()  { echo "$APPS/$(inst_svc "$1")/quarkus-run.jar"; }
 svc_pidf() { echo "$REL_RUN/pids/$1.pid"; }
 svc_log()  { echo "$REL_RUN/logs/$1.log"; }
-db_of()    { local s=${1%-service}; echo "rectify_$s"; }
+db_of()    { local s=${1%@*}; s=${s%-service}; echo "rectify_$s"; }
 
 rel() { printf '[stack] %s\n' "$*"; }
 
@@ -160,22 +188,26 @@ cmd_kafka_stop()  { kafka_down; }
 # ---------------------------------------------------------------------------------------------
 # Services
 # ---------------------------------------------------------------------------------------------
-svc_ready_url() { echo "http://127.0.0.1:${SERVICE_PORT[$1]}/q/health/ready"; }
+svc_ready_url() { echo "http://127.0.0.1:$(inst_port "$1")/q/health/ready"; }
 
 svc_rel_pid() { live_pid "$(svc_pidf "$1")" "$(svc_jar "$1")"; }
 
 svc_rel_spawn() {
-  local svc=$1 pid
-  [[ -f $(svc_jar "$svc") ]] || die "$(svc_jar "$svc") missing: run stack.sh build"
-  if pid=$(svc_rel_pid "$svc"); then rel "$svc already running (pid $pid)"; return 0; fi
-  port_open 127.0.0.1 "${SERVICE_PORT[$svc]}" && die "port ${SERVICE_PORT[$svc]} is taken by another process"
+  local inst=$1 svc pid port
+  svc=$(inst_svc "$inst")
+  port=$(inst_port "$inst")
+  [[ -f $(svc_jar "$inst") ]] || die "$(svc_jar "$inst") missing: run stack.sh build"
+  if pid=$(svc_rel_pid "$inst"); then rel "$inst already running (pid $pid)"; return 0; fi
+  port_open 127.0.0.1 "$port" && die "port $port is taken by another process"
   mkdir -p "$REL_RUN/pids" "$REL_RUN/logs"
   (
     cd "$APPS/$svc"
-    export PORT=${SERVICE_PORT[$svc]}
+    export PORT=$port
     export QUARKUS_HTTP_HOST=127.0.0.1
     export RECTIFY_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/$(db_of "$svc")
     export KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP
+    # R8: the service's own Kafka user, the truststore (secure-kafka.sh)
+    if ((SECURE)); then secure_service_env "$svc"; fi
     export RECTIFY_JWT_PUBLIC_KEY=$REPO/deploy/local/jwt/dev-public.pem
     export RECTIFY_KAFKA_TOPIC_PREFIX=
     if [[ $svc == notification-service ]]; then
@@ -194,12 +226,12 @@ svc_rel_spawn() {
     if [[ $svc == hazard-service ]]; then
       export RECTIFY_HAZARD_OVERDUE_SWEEP_INTERVAL=2s
     fi
-    echo "=== $(date -Is) start" >>"$(svc_log "$svc")"
-    exec setsid nohup "$JAVA" -Xmx384m -XX:+UseSerialGC -jar "$(svc_jar "$svc")" >>"$(svc_log "$svc")" 2>&1 </dev/null 9>&-
+    echo "=== $(date -Is) start" >>"$(svc_log "$inst")"
+    exec setsid nohup "$JAVA" -Xmx384m -XX:+UseSerialGC -jar "$(svc_jar "$inst")" >>"$(svc_log "$inst")" 2>&1 </dev/null 9>&-
   ) &
   pid=$!
-  echo "$pid" >"$(svc_pidf "$svc")"
-  rel "$svc starting (pid $pid, port ${SERVICE_PORT[$svc]})"
+  echo "$pid" >"$(svc_pidf "$inst")"
+  rel "$inst starting (pid $pid, port $port)"
 }
 
 svc_rel_wait() {
@@ -244,15 +276,22 @@ cmd_up() {
   kafka_config
   kafka_up
   kafka_topics
-  for svc in "${SERVICES[@]}"; do svc_rel_spawn "$svc"; done
-  for svc in "${SERVICES[@]}"; do svc_rel_wait "$svc"; done
-  rel "stack up in $((SECONDS - t0)) s"
+  for svc in $(instances); do svc_rel_spawn "$svc"; done
+  for svc in $(instances); do svc_rel_wait "$svc"; done
+  rel "stack up in $((SECONDS - t0)) s ($REPLICAS instance(s) of each service$( ((SECURE)) && echo ', secure broker'))"
 }
 
 cmd_down() {
   local svc
-  for svc in "${SERVICES[@]}"; do cmd_svc_stop "$svc"; done
+  # every instance that may run, whatever the current RELIABILITY_REPLICAS says
+  for svc in "${SERVICES[@]}" $(REPLICAS=9 instances | grep @); do
+    [[ -f $(svc_pidf "$svc") ]] && cmd_svc_stop "$svc"
+  done
   kafka_down
+  # the broker of the other shape, if an earlier run left it (both listen on the same port)
+  local other=$REL_RUN/kafka-secure
+  ((SECURE)) && other=$REL_RUN/kafka
+  [[ -f $other/kafka.pid ]] && (KAFKA_DIR=$other KAFKA_PID=$other/kafka.pid; kafka_down)
   cmd_pg_stop
 }
 
@@ -260,8 +299,8 @@ cmd_status() {
   local svc
   if pg_rel_running; then rel "PostgreSQL :$PG_PORT UP"; else rel "PostgreSQL :$PG_PORT DOWN"; fi
   if port_open 127.0.0.1 "$KAFKA_PORT"; then rel "Kafka :$KAFKA_PORT UP"; else rel "Kafka :$KAFKA_PORT DOWN"; fi
-  for svc in "${SERVICES[@]}"; do
-    rel "$svc :${SERVICE_PORT[$svc]} $(http_status "$(svc_ready_url "$svc")")"
+  for svc in $(instances); do
+    rel "$svc :$(inst_port "$svc") $(http_status "$(svc_ready_url "$svc")")"
   done
 }
 
@@ -280,6 +319,7 @@ rel_main() {
     pg-start) cmd_pg_start ;;
     svc-kill) cmd_svc_kill "${1:?service}" ;;
     svc-start) cmd_svc_start "${1:?service}" ;;
+    svc-stop) cmd_svc_stop "${1:?service}" ;;
     *) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; [[ $cmd == help ]] ;;
   esac
 }

@@ -26,7 +26,7 @@ public final class CountyRenames {
     public record Rename(String code, String name, int status, boolean timedOut, String retryAfter, String contentType, String phase) {
     }
 
-    private final String inspectionUrl;
+    private final List<String> inspectionUrls;
     private final String token;
     private final Fixture fixture;
     private final Supplier<String> phase;
@@ -36,8 +36,9 @@ public final class CountyRenames {
     private volatile boolean running;
     private Thread worker;
 
-    public CountyRenames(String inspectionUrl, String token, Fixture fixture, Duration timeout, Supplier<String> phase) {
-        this.inspectionUrl = inspectionUrl;
+    /** @param inspectionUrls every instance of inspection-service: renames go to them in turn, refused ones to the next */
+    public CountyRenames(List<String> inspectionUrls, String token, Fixture fixture, Duration timeout, Supplier<String> phase) {
+        this.inspectionUrls = inspectionUrls;
         this.token = token;
         this.fixture = fixture;
         this.timeout = timeout;
@@ -61,22 +62,16 @@ public final class CountyRenames {
             int i = n % fixture.counties().size();
             String code = fixture.counties().get(i);
             String name = "Reliability County " + code + " rev " + n;
-            rename(code, name, fixture.cityOf(i), fixture.province());
+            rename(n, code, name, fixture.cityOf(i), fixture.province());
             Fixture.sleep(500);
         }
     }
 
-    private void rename(String code, String name, String city, String province) {
+    private void rename(int n, String code, String name, String city, String province) {
         String body = EventJson.write(Map.of("name", name, "city", city, "province", province, "tier", "LEAD", "status", "KEY"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(inspectionUrl + "/api/v1/counties/" + code))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         Rename r;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = put(n % inspectionUrls.size(), inspectionUrls.size(), code, body);
             r = new Rename(code, name, response.statusCode(), false, response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null), phase.get());
         } catch (HttpTimeoutException e) {
@@ -89,6 +84,24 @@ public final class CountyRenames {
         }
         synchronized (renames) {
             renames.add(r);
+        }
+    }
+
+    /** To instance {@code target}; a refused connection (nobody listens there) goes on to the next instance. */
+    private HttpResponse<String> put(int target, int instancesLeft, String code, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(inspectionUrls.get(target) + "/api/v1/counties/" + code))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            if (instancesLeft <= 1) {
+                throw e;
+            }
+            return put((target + 1) % inspectionUrls.size(), instancesLeft - 1, code, body);
         }
     }
 

@@ -48,14 +48,22 @@ public final class Evidence implements AutoCloseable {
     private static final Pattern MARKER = Pattern.compile("reliability \\S+ \\S+ #\\d+");
 
     private final String jdbcBase;
-    private final String bootstrap;
+    private final Map<String, Object> kafka;
     private final Admin admin;
 
-    public Evidence(String jdbcBase, String bootstrap) {
+    /**
+     * @param kafkaSecurity the client settings of a secured broker (security.protocol, sasl.*, ssl.*; R8 reads as
+     *                      its admin user), empty for a plaintext one
+     */
+    public Evidence(String jdbcBase, String bootstrap, Map<String, Object> kafkaSecurity) {
         this.jdbcBase = jdbcBase;
-        this.bootstrap = bootstrap;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
+        Map<String, Object> common = new HashMap<>(kafkaSecurity);
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.kafka = Map.copyOf(common);
+        Map<String, Object> admin = new HashMap<>(kafka);
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        this.admin = Admin.create(admin);
     }
 
     public Connection connect(String service) throws SQLException {
@@ -124,12 +132,11 @@ public final class Evidence implements AutoCloseable {
     /** Every record of a topic, from the beginning to the current end. */
     public List<ConsumerRecord<String, String>> readTopic(String topic) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "reliability-reader-" + UUID.randomUUID().toString().substring(0, 8)),
-                new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reliability-reader-" + UUID.randomUUID().toString().substring(0, 8));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(20));
             if (infos == null || infos.isEmpty()) {
                 return records;

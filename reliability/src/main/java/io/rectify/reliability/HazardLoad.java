@@ -40,7 +40,7 @@ public final class HazardLoad {
     public record Plan(String scenario, String runId, List<String> counties, List<String> enterprises, int chaseEvery, Duration chaseDueIn) {
     }
 
-    private final URI hazards;
+    private final List<URI> hazards;
     private final String token;
     private final Plan plan;
     private final int ratePerSecond;
@@ -56,9 +56,13 @@ public final class HazardLoad {
     private Thread pacer;
     private final int maxInFlight;
 
-    public HazardLoad(String hazardServiceUrl, String token, Plan plan, int ratePerSecond, int maxInFlight, Duration timeout,
+    /**
+     * @param hazardServiceUrls every instance of hazard-service: reports go to them in turn, and a report an instance
+     *                          refuses to connect goes to the next one, as a load balancer would do (R7)
+     */
+    public HazardLoad(List<String> hazardServiceUrls, String token, Plan plan, int ratePerSecond, int maxInFlight, Duration timeout,
                       Supplier<String> phase) {
-        this.hazards = URI.create(hazardServiceUrl + "/api/v1/hazards");
+        this.hazards = hazardServiceUrls.stream().map(u -> URI.create(u + "/api/v1/hazards")).toList();
         this.token = token;
         this.plan = plan;
         this.ratePerSecond = ratePerSecond;
@@ -146,7 +150,17 @@ public final class HazardLoad {
 
     private CompletableFuture<Attempt> send(Report r, boolean retry) {
         Sent sent = new Sent(Instant.now(), phase.get());
-        HttpRequest request = HttpRequest.newBuilder(hazards)
+        return post(r, (int) (r.seq() % hazards.size()), hazards.size())
+                .handle((response, failure) -> {
+                    Attempt a = failure == null ? answered(r, sent, response, retry) : failed(r, sent, failure, retry);
+                    attempts.add(a);
+                    return a;
+                });
+    }
+
+    /** To instance {@code target}; a refused connection (nobody listens there) goes on to the next instance. */
+    private CompletableFuture<HttpResponse<String>> post(Report r, int target, int instancesLeft) {
+        HttpRequest request = HttpRequest.newBuilder(hazards.get(target))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -154,12 +168,12 @@ public final class HazardLoad {
                 .header("Idempotency-Key", r.key())
                 .POST(HttpRequest.BodyPublishers.ofString(r.body()))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    Attempt a = failure == null ? answered(r, sent, response, retry) : failed(r, sent, failure, retry);
-                    attempts.add(a);
-                    return a;
-                });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            return cause instanceof ConnectException && instancesLeft > 1
+                    ? post(r, (target + 1) % hazards.size(), instancesLeft - 1)
+                    : CompletableFuture.failedFuture(cause);
+        });
     }
 
     private Attempt answered(Report r, Sent sent, HttpResponse<String> response, boolean retry) {

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Runs the slow reliability scenarios against the stack that reliability/stack.sh started:
- * {@code java -jar reliability.jar [R1] [R2] [R3]} (all three by default). Prints each scenario's
+ * {@code java -jar reliability.jar [R1] [R2] [R3] [R7] [R8]} (R1-R3 by default; R7 needs a stack with
+ * replicas, R8 the secured broker: reliability/run.sh starts the right one). Prints each scenario's
  * figures and exits 1 on any violation, 2 when the suite itself could not run.
  */
 public final class Main {
@@ -24,7 +25,7 @@ public final class Main {
         Settings settings = Settings.fromSystemProperties();
         List<Report> reports = new ArrayList<>();
         try (WebhookReceiver receiver = new WebhookReceiver(settings.receiverPort());
-             Evidence evidence = new Evidence(settings.jdbcBase(), settings.bootstrap())) {
+             Evidence evidence = new Evidence(settings.jdbcBase(), settings.bootstrap(), settings.kafkaSecurity())) {
             Suite suite = new Suite(settings, new Stack(settings.stackScript()), evidence, receiver, new Tokens(settings.signingKey()));
             suite.warmUp(settings.warmUp());
             for (String s : which) {
@@ -32,7 +33,9 @@ public final class Main {
                     case "R1" -> suite.r1();
                     case "R2" -> suite.r2();
                     case "R3" -> suite.r3();
-                    default -> throw new IllegalArgumentException("unknown scenario " + s + " (R1, R2, R3)");
+                    case "R7" -> suite.r7();
+                    case "R8" -> suite.r8();
+                    default -> throw new IllegalArgumentException("unknown scenario " + s + " (R1, R2, R3, R7, R8)");
                 });
             }
         } catch (Exception e) {

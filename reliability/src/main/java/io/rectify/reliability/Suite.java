@@ -28,13 +28,14 @@ import java.util.UUID;
  */
 public final class Suite {
 
-    private static final ObjectMapper JSON = EventJson.mapper();
-    private static final List<String> SERVICES = List.of("inspection-service", "hazard-service", "scoring-service", "notification-service");
+    private static final List<String> SERVICES = Settling.SERVICES;
 
     private final Settings settings;
     private final Stack stack;
     private final Evidence evidence;
     private final WebhookReceiver receiver;
+    private final Settling settling;
+    private final Invariants invariants;
     private final Api inspection;
     private final Api hazards;
     private final Api scoring;
@@ -43,8 +44,6 @@ public final class Suite {
     private final String adminToken;
     private final String runId;
     private volatile String phase = "setup";
-    /** When a notification-service kill could have cut a delivery between sending and recording it. */
-    private final List<Instant[]> notificationKills = new ArrayList<>();
 
     public Suite(Settings settings, Stack stack, Evidence evidence, WebhookReceiver receiver, io.rectify.scenarios.Tokens tokens) {
         this.settings = settings;
@@ -59,6 +58,8 @@ public final class Suite {
         this.scoring = new Api(settings.scoringUrl(), admin);
         this.notification = new Api(settings.notificationUrl(), admin);
         this.runId = Long.toString(System.currentTimeMillis(), 36);
+        this.settling = new Settling(settings, evidence);
+        this.invariants = new Invariants(evidence, receiver, scoring);
     }
 
     private void phase(String p) {
@@ -76,7 +77,11 @@ public final class Suite {
 
     /** R1: the broker stopped for 30 s under load, then restarted. Every report must still be a 201. */
     public Report r1() throws Exception {
-        return scenario("R1", 1, report -> {
+        return scenario("R1", 1, this::brokerOutage);
+    }
+
+    private void brokerOutage(Report report) throws Exception {
+        {
             phase("steady-before");
             pause(settings.steady());
             phase("kafka-down");
@@ -88,7 +93,7 @@ public final class Suite {
             report.note(String.format("broker down %d s, restart took %.1f s", settings.kafkaOutage().toSeconds(), took));
             phase("steady-after");
             pause(settings.steady());
-        });
+        }
     }
 
     /** R2: kill -9 of each service in turn under load, then restarted. */
@@ -106,7 +111,7 @@ public final class Suite {
                 double took = stack.run(Duration.ofMinutes(4), "svc-start", svc);
                 if (svc.equals("notification-service")) {
                     // a delivery cut between sending and recording is repeated after its lease (README: receivers dedupe)
-                    notificationKills.add(new Instant[] {killed, Instant.now().plus(Duration.ofSeconds(90))});
+                    invariants.notificationKilled(killed, Instant.now());
                 }
                 report.note(String.format("%s killed (SIGKILL), down %d s, restart to ready took %.1f s", svc,
                         settings.serviceDown().toSeconds(), took));
@@ -135,6 +140,67 @@ public final class Suite {
     }
 
     /**
+     * R7: two (or more: {@code RELIABILITY_REPLICAS}) instances of every service under the same load, spread
+     * over the instances of hazard- and inspection-service as a load balancer would (a refused connection goes
+     * to the next instance). {@code kill -9} of one instance of each service in turn (the first of
+     * inspection, the second of hazard, ...), then a rolling restart of every instance (SIGTERM, start,
+     * ready, the next). A subscriber of the index stream per scoring instance must see every county.index
+     * change, whichever instance computed it.
+     */
+    public Report r7() throws Exception {
+        if (settings.replicas() < 2) {
+            throw new IllegalStateException("R7 needs a stack with replicas: RELIABILITY_REPLICAS=2 (reliability/run.sh R7 sets it)");
+        }
+        return scenario("R7", 7, report -> {
+            phase("steady-before");
+            pause(settings.steady());
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String svc = SERVICES.get(i);
+                String instance = instance(svc, i % settings.replicas() + 1);
+                Instant killed = Instant.now();
+                phase(svc + "-down " + instance);
+                stack.run(Duration.ofMinutes(1), "svc-kill", instance);
+                report.add(Reconciliation.FAULTS, 1);
+                pause(settings.serviceDown());
+                phase(svc + "-down-restarting " + instance);
+                double took = stack.run(Duration.ofMinutes(4), "svc-start", instance);
+                if (svc.equals("notification-service")) {
+                    invariants.notificationKilled(killed, Instant.now());
+                }
+                report.note(String.format("%s killed (SIGKILL), down %d s, restart to ready took %.1f s", instance,
+                        settings.serviceDown().toSeconds(), took));
+                phase("steady-after-" + instance);
+                pause(settings.steady());
+            }
+            for (String svc : SERVICES) {
+                for (int k = 1; k <= settings.replicas(); k++) {
+                    String instance = instance(svc, k);
+                    phase(svc + "-down-rolling " + instance);
+                    double stopped = stack.run(Duration.ofMinutes(1), "svc-stop", instance);
+                    double took = stack.run(Duration.ofMinutes(4), "svc-start", instance);
+                    report.add(Reconciliation.FAULTS, 1);
+                    report.note(String.format("rolling restart: %s stopped (SIGTERM) in %.1f s, start to ready %.1f s", instance, stopped, took));
+                }
+            }
+            phase("steady-after-rolling");
+            pause(settings.steady());
+        });
+    }
+
+    /** R8: R1 on the secured broker (TLS, SCRAM-SHA-512, one user per service with its ACLs; reliability/run.sh R8). */
+    public Report r8() throws Exception {
+        if (settings.kafkaSecurity().isEmpty()) {
+            throw new IllegalStateException("R8 needs the secured broker (reliability/run.sh R8 starts it)");
+        }
+        return scenario("R8", 8, this::brokerOutage);
+    }
+
+    /** stack.sh's name of the k-th instance of a service. */
+    private static String instance(String svc, int k) {
+        return k == 1 ? svc : svc + "@" + k;
+    }
+
+    /**
      * Once, on the fresh stack, before the first scenario: the target load for a while against counties of
      * its own, so the scenarios do not measure cold JVMs (a just-started service compiles while the first
      * 128 reports wait on it). Its answers are printed, not judged.
@@ -144,7 +210,7 @@ public final class Suite {
         phase("warm-up");
         Fixture fixture = new Fixture(0, 5, runId);
         fixture.register(inspection, notification, receiver, evidence);
-        HazardLoad load = new HazardLoad(settings.hazardUrl(), agencyToken,
+        HazardLoad load = new HazardLoad(settings.instances(settings.hazardUrl()), agencyToken,
                 new HazardLoad.Plan("warm-up", runId, fixture.counties(), fixture.enterprises(), 0, settings.chaseDueIn()),
                 settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
         load.start();
@@ -153,7 +219,7 @@ public final class Suite {
         Map<String, Long> kinds = new java.util.TreeMap<>();
         load.attempts().forEach(a -> kinds.merge(a.kind() == Attempt.Kind.STATUS ? String.valueOf(a.status()) : a.kind().name(), 1L, Long::sum));
         log("warm-up: " + load.attempts().size() + " reports sent, " + load.skipped() + " skipped, answers " + kinds);
-        drain();
+        settling.drain();
     }
 
     private interface Script {
@@ -168,10 +234,11 @@ public final class Suite {
         Fixture fixture = new Fixture(number, settings.counties(), runId);
         fixture.register(inspection, notification, receiver, evidence);
         String markerPrefix = "reliability " + runId + " " + name + " ";
-        HazardLoad load = new HazardLoad(settings.hazardUrl(), agencyToken,
+        HazardLoad load = new HazardLoad(settings.instances(settings.hazardUrl()), agencyToken,
                 new HazardLoad.Plan(name, runId, fixture.counties(), fixture.enterprises(), settings.chaseEvery(), settings.chaseDueIn()),
                 settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
-        CountyRenames renames = new CountyRenames(settings.inspectionUrl(), adminToken, fixture, settings.requestTimeout(), () -> phase);
+        CountyRenames renames = new CountyRenames(settings.instances(settings.inspectionUrl()), adminToken, fixture, settings.requestTimeout(), () -> phase);
+        List<IndexStreamWatch> watches = indexStreamWatches();
         Instant started = Instant.now();
         load.start();
         renames.start();
@@ -193,15 +260,15 @@ public final class Suite {
         report.set("achieved rate of 201s (reports/s)", created / Math.max(1, loadTime.toSeconds()));
         latency(report, attempts);
         phases(report, attempts);
-        drain();
+        settling.drain();
         Instant chaseHorizon = load.lastChaseDue() == null ? null : load.lastChaseDue().plus(Duration.ofSeconds(20));
         if (chaseHorizon != null && chaseHorizon.isAfter(Instant.now())) {
             log("waiting until the last chased hazard is overdue and chased (" + chaseHorizon + ")");
             pause(Duration.between(Instant.now(), chaseHorizon));
-            drain();
+            settling.drain();
         }
 
-        awaitDeliveries(fixture);
+        settling.awaitDeliveries(fixture);
         phase("check");
         readiness(report);
         Reconciliation.checkAnswers(report, attempts, Expectation::of);
@@ -212,10 +279,14 @@ public final class Suite {
         Set<UUID> facts = evidence.ids("scoring-service", "select id from hazard_fact where county_code = any(?)", (Object) counties);
         Set<UUID> chases = evidence.ids("notification-service", "select hazard_id from chase where county_code = any(?)", (Object) counties);
         Reconciliation.checkHazards(report, attempts, dbHazards, events, facts, chases);
-        countyChanges(report, fixture, renames.renames());
-        deadLetters(report);
-        notifications(report, counties, load);
-        indexes(report, fixture, events);
+        invariants.countyChanges(report, fixture, renames.renames());
+        invariants.deadLetters(report);
+        invariants.notifications(report, counties, load);
+        if (!watches.isEmpty()) {
+            watches.forEach(IndexStreamWatch::close);
+            invariants.indexStreams(report, fixture, watches);
+        }
+        invariants.indexes(report, fixture, events);
         report.print(System.out);
         return report;
     }
@@ -239,9 +310,33 @@ public final class Suite {
                 slowest.get(phase))));
     }
 
-    /** After the fault every service must be ready again by itself, without a restart. */
+    /**
+     * With replicas, one subscriber of the index stream per scoring instance (preferring it, moving to
+     * another when it goes away); with one instance none: R2 kills it, and a live stream has no replay.
+     */
+    private List<IndexStreamWatch> indexStreamWatches() {
+        List<String> scoringInstances = settings.instances(settings.scoringUrl());
+        List<IndexStreamWatch> watches = new ArrayList<>();
+        if (scoringInstances.size() < 2) {
+            return watches;
+        }
+        for (int k = 0; k < scoringInstances.size(); k++) {
+            List<String> preferred = new ArrayList<>(scoringInstances.subList(k, scoringInstances.size()));
+            preferred.addAll(scoringInstances.subList(0, k));
+            IndexStreamWatch w = new IndexStreamWatch("subscriber-" + (k + 1), preferred, adminToken);
+            w.start();
+            watches.add(w);
+        }
+        return watches;
+    }
+
+    /** After the fault every instance of every service must be ready again by itself, without a restart. */
     private void readiness(Report report) {
-        for (String url : List.of(settings.inspectionUrl(), settings.hazardUrl(), settings.scoringUrl(), settings.notificationUrl())) {
+        List<String> urls = new ArrayList<>();
+        for (String first : List.of(settings.inspectionUrl(), settings.hazardUrl(), settings.scoringUrl(), settings.notificationUrl())) {
+            urls.addAll(settings.instances(first));
+        }
+        for (String url : urls) {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             int status;
             do {
@@ -269,299 +364,7 @@ public final class Suite {
     // waiting for the system to settle
     // ------------------------------------------------------------------------------------------
 
-    /** Until every outbox is empty and every consumer group is at the end of its topics (bounded). */
-    private void drain() throws Exception {
-        Instant deadline = Instant.now().plus(settings.drainLimit());
-        Instant lastLog = Instant.EPOCH;
-        while (true) {
-            long pending = 0;
-            for (String svc : SERVICES) {
-                pending += evidence.count(svc, "select count(*) from outbox_event where published_at is null");
-            }
-            long lag = evidence.lag("hazard-service", Topics.INSPECTION_EVENTS)
-                    + evidence.lag("scoring-service", Topics.INSPECTION_EVENTS)
-                    + evidence.lag("scoring-service", Topics.HAZARD_EVENTS)
-                    + evidence.lag("notification-service", Topics.HAZARD_EVENTS);
-            if (pending == 0 && lag == 0) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not settled after " + settings.drainLimit() + ": " + pending
-                        + " outbox rows unpublished, consumer lag " + lag);
-            }
-            if (Duration.between(lastLog, Instant.now()).toSeconds() >= 10) {
-                log("draining: " + pending + " outbox rows unpublished, consumer lag " + lag);
-                lastLog = Instant.now();
-            }
-            Thread.sleep(1000);
-        }
-    }
-
-    /** Until notification-service has no delivery of this scenario left pending (bounded: 2 minutes). */
-    private void awaitDeliveries(Fixture fixture) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        long pending;
-        while ((pending = evidence.count("notification-service",
-                "select count(*) from notification where status = 'PENDING' and county_code = any(?)",
-                (Object) fixture.counties().toArray(String[]::new))) > 0 && Instant.now().isBefore(deadline)) {
-            log("waiting for " + pending + " pending deliveries");
-            pause(Duration.ofSeconds(5));
-        }
-    }
-
     private static void pause(Duration d) {
         Fixture.sleep(Math.max(0, d.toMillis()));
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // downstream invariants
-    // ------------------------------------------------------------------------------------------
-
-    /**
-     * inspection-service's side: every accepted county change is on inspection.events, and after the
-     * fault all three databases hold the same (latest) name for every county.
-     */
-    private void countyChanges(Report report, Fixture fixture, List<CountyRenames.Rename> renames) throws IOException {
-        Map<String, Set<String>> announced = new HashMap<>();
-        long events = 0;
-        for (ConsumerRecord<String, String> r : evidence.readTopic(Topics.INSPECTION_EVENTS)) {
-            org.apache.kafka.common.header.Header type = r.headers().lastHeader(io.rectify.contracts.CloudEvent.H_TYPE);
-            if (type == null || !new String(type.value(), java.nio.charset.StandardCharsets.UTF_8).contains("CountyRegistered")) {
-                continue;
-            }
-            JsonNode n = JSON.readTree(r.value());
-            if (fixture.counties().contains(n.path("code").asText())) {
-                events++;
-                announced.computeIfAbsent(n.path("code").asText(), k -> new HashSet<>()).add(n.path("name").asText());
-            }
-        }
-        report.set("county changes sent (inspection-service)", renames.size());
-        report.set("county changes accepted (200)", renames.stream().filter(r -> r.status() == 200).count());
-        report.set("CountyRegistered events checked", events);
-        long lost = 0;
-        long unexpected = 0;
-        for (CountyRenames.Rename r : renames) {
-            if (!CountyRenames.acceptable(r)) {
-                unexpected++;
-                report.violation("unexpected answer (county change)", r.toString());
-            }
-            if (r.status() == 200 && !announced.getOrDefault(r.code(), Set.of()).contains(r.name())) {
-                lost++;
-                report.violation("accepted county change missing from inspection.events", r.code() + " -> " + r.name());
-            }
-        }
-        report.add(Reconciliation.LOST, lost);
-        report.add(Reconciliation.UNEXPECTED, unexpected);
-        String[] codes = fixture.counties().toArray(String[]::new);
-        Map<String, String> truth = names("inspection-service", codes);
-        for (String svc : List.of("hazard-service", "scoring-service")) {
-            Map<String, String> copy = names(svc, codes);
-            for (String code : fixture.counties()) {
-                if (!java.util.Objects.equals(truth.get(code), copy.get(code))) {
-                    report.violation("county name differs from inspection-service's after the fault",
-                            svc + " " + code + ": " + copy.get(code) + " vs " + truth.get(code));
-                }
-            }
-        }
-    }
-
-    private Map<String, String> names(String service, String[] codes) {
-        Map<String, String> found = new HashMap<>();
-        evidence.query(service, "select code, name from county where code = any(?)", List.of((Object) codes), rs -> {
-            try {
-                found.put(rs.getString(1), rs.getString(2));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return found;
-    }
-
-    private void deadLetters(Report report) throws Exception {
-        Map<String, Integer> dlq = evidence.deadLetters();
-        report.set("records on dead-letter topics (all scenarios so far)", dlq.values().stream().mapToInt(Integer::intValue).sum());
-        dlq.forEach((topic, n) -> report.violation("valid records dead-lettered", topic + ": " + n));
-    }
-
-    /**
-     * The chasing ladder under faults: no reminder as two notifications, no notification delivered twice
-     * (outside the lease window of a killed notification-service), every SENT one really received, and
-     * every chased hazard that fell overdue got its OVERDUE reminder. A notice still undelivered when a
-     * later step of its chase was recorded is SUPERSEDED (chasing.md: no stale reminders): an end state,
-     * not a failure, as long as it was never delivered.
-     */
-    private void notifications(Report report, String[] counties, HazardLoad load) {
-        report.set("chased reports (due within seconds)", load.chased());
-        Map<UUID, String> status = new HashMap<>();
-        Map<UUID, UUID> hazardOf = new HashMap<>();
-        Set<UUID> overdueChased = new HashSet<>();
-        Set<String> failed = new HashSet<>();
-        Set<String> superseded = new HashSet<>();
-        evidence.query("notification-service", "select id, hazard_id, step, level, channel, status from notification where county_code = any(?)",
-                List.of((Object) counties), rs -> {
-                    try {
-                        UUID id = rs.getObject(1, UUID.class);
-                        status.put(id, rs.getString(6));
-                        hazardOf.put(id, rs.getObject(2, UUID.class));
-                        String state = rs.getString(6);
-                        if (rs.getString(3).equals("OVERDUE") && rs.getString(4).equals("ENTERPRISE")
-                                && (state.equals("SENT") || state.equals("SUPERSEDED"))) {
-                            overdueChased.add(rs.getObject(2, UUID.class));
-                        }
-                        if (state.equals("SUPERSEDED")) {
-                            superseded.add(id.toString());
-                        } else if (!state.equals("SENT") && !state.equals("PENDING")) {
-                            failed.add(id + " " + rs.getString(3) + "/" + rs.getString(4) + " " + rs.getString(5) + " " + rs.getString(6));
-                        }
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        report.set("notifications recorded", status.size());
-        report.set("notifications SENT", status.values().stream().filter("SENT"::equals).count());
-        report.set("notifications PENDING at check time", status.values().stream().filter("PENDING"::equals).count());
-        report.set("notifications SUPERSEDED (withdrawn by a later step)", superseded.size());
-        failed.forEach(f -> report.violation("notification not delivered to a receiver that always answers 200", f));
-
-        Set<UUID> due = evidence.ids("notification-service",
-                "select hazard_id from chase where county_code = any(?) and due_at < now() - interval '15 seconds'", (Object) counties);
-        report.set("chased hazards overdue by now", due.size());
-        for (UUID h : due) {
-            if (!overdueChased.contains(h)) {
-                report.violation("overdue hazard without its OVERDUE reminder", h.toString());
-            }
-        }
-
-        Set<String> scenarioHazards = new HashSet<>();
-        hazardOf.values().forEach(h -> scenarioHazards.add(h.toString()));
-        Map<String, Integer> byDelivery = new HashMap<>();
-        Map<String, Set<String>> byReminder = new HashMap<>();
-        long received = 0;
-        long redeliveredInKillWindow = 0;
-        for (WebhookReceiver.Delivery d : receiver.deliveries()) {
-            if (!scenarioHazards.contains(d.hazardId())) {
-                continue;
-            }
-            received++;
-            int n = byDelivery.merge(d.notificationId(), 1, Integer::sum);
-            if (n > 1) {
-                if (inNotificationKillWindow(d.receivedAt())) {
-                    redeliveredInKillWindow++;
-                } else {
-                    report.violation("notification delivered twice (same X-Rectify-Delivery)", d.notificationId() + " " + d.key());
-                }
-            }
-            byReminder.computeIfAbsent(d.key(), k -> new HashSet<>()).add(d.notificationId());
-            if (superseded.contains(d.notificationId())) {
-                report.violation("notification delivered although it was superseded", d.notificationId() + " " + d.key());
-            }
-        }
-        report.set("webhook deliveries received", received);
-        report.set("deliveries repeated after a notification-service kill (same id, lease ran out)", redeliveredInKillWindow);
-        long duplicateReminders = byReminder.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .peek(e -> report.violation("the same reminder sent as two notifications", e.getKey() + " -> " + e.getValue()))
-                .count();
-        report.add(Reconciliation.DUPLICATED, duplicateReminders);
-        status.forEach((id, s) -> {
-            if ("SENT".equals(s) && !byDelivery.containsKey(id.toString())) {
-                report.violation("notification SENT but never received", id.toString());
-                report.add(Reconciliation.LOST, 1);
-            }
-        });
-        report.set("receiver: malformed deliveries", receiver.malformed());
-    }
-
-    private boolean inNotificationKillWindow(Instant at) {
-        return notificationKills.stream().anyMatch(w -> !at.isBefore(w[0]) && !at.isAfter(w[1]));
-    }
-
-    /**
-     * Every county index equals a from-scratch recomputation: the number of hazards it counts (|H|, the
-     * denominator of REPEAT_FREE_RATE) matches the hazards announced on the topic, and scoring-service's
-     * rebuild (facts thrown away, topics re-read, every county recomputed) changes no answer.
-     */
-    private void indexes(Report report, Fixture fixture, List<Reconciliation.TopicEvent> events) throws Exception {
-        int period = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        Map<String, Set<UUID>> announced = new HashMap<>();
-        for (Reconciliation.TopicEvent e : events) {
-            if (e.reported()) {
-                announced.computeIfAbsent(e.countyCode(), k -> new HashSet<>()).add(e.hazardId());
-            }
-        }
-        Map<String, String> before = fingerprints(fixture, period);
-        Map<String, Long> counted = new HashMap<>();
-        evidence.query("scoring-service", "select county_code, document from county_index_current where period = ? and county_code = any(?)",
-                List.of(period, fixture.counties().toArray(String[]::new)), rs -> {
-                    try {
-                        JsonNode doc = JSON.readTree(rs.getString(2));
-                        for (JsonNode i : doc.path("indicators")) {
-                            if (i.path("code").asText().equals("REPEAT_FREE_RATE")) {
-                                counted.put(rs.getString(1), i.path("denominator").asLong());
-                            }
-                        }
-                    } catch (SQLException | IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        long checked = 0;
-        for (String county : fixture.counties()) {
-            long expected = announced.getOrDefault(county, Set.of()).size();
-            if (expected == 0) {
-                continue;
-            }
-            checked++;
-            long got = counted.getOrDefault(county, -1L);
-            if (got != expected) {
-                report.violation("county index counts a different number of hazards than the topic holds",
-                        county + ": index |H| = " + got + ", hazard.events = " + expected);
-            }
-        }
-        report.set("county indexes checked", checked);
-
-        JsonNode started = scoring.post("/api/v1/admin/rebuild", Map.of());
-        log("scoring rebuild started: " + started);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        JsonNode progress;
-        do {
-            Thread.sleep(1000);
-            progress = scoring.get("/api/v1/admin/rebuild");
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("rebuild not finished after 5 minutes: " + progress);
-            }
-        } while (progress.path("state").asText().equals("RUNNING"));
-        log("scoring rebuild: " + progress);
-        if (!progress.path("state").asText().equals("DONE")) {
-            report.violation("rebuild failed", progress.toString());
-            return;
-        }
-        report.set("rebuild: events re-read", progress.path("eventsRead").asLong());
-        report.set("rebuild: events skipped", progress.path("eventsSkipped").asLong());
-        report.set("rebuild: county answers changed (must be 0)", progress.path("countiesChanged").asLong());
-        if (progress.path("countiesChanged").asLong() != 0) {
-            report.violation("county index differs from a from-scratch recomputation",
-                    progress.path("countiesChanged").asLong() + " county answers changed by the rebuild");
-        }
-        if (progress.path("eventsSkipped").asLong() != 0) {
-            report.violation("rebuild skipped records", progress.toString());
-        }
-        Map<String, String> after = fingerprints(fixture, period);
-        for (String county : before.keySet()) {
-            if (!before.get(county).equals(after.get(county))) {
-                report.violation("county index differs from a from-scratch recomputation", county);
-            }
-        }
-    }
-
-    private Map<String, String> fingerprints(Fixture fixture, int period) {
-        Map<String, String> found = new HashMap<>();
-        evidence.query("scoring-service", "select county_code, fingerprint from county_index_current where period = ? and county_code = any(?)",
-                List.of(period, fixture.counties().toArray(String[]::new)), rs -> {
-                    try {
-                        found.put(rs.getString(1), rs.getString(2));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-        return found;
     }
 }
