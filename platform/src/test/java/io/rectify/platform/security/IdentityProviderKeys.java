@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * The signing keys of an identity provider as the services see them: a real HTTP server publishing a
- * JSON Web Key Set (what Keycloak serves at {@code …/protocol/openid-connect/certs}). The test rotates the
- * published keys while the services run.
+ * The signing keys of an identity provider as the services see them: a real HTTP server publishing its
+ * OpenID Connect discovery document ({@code …/realms/rectify/.well-known/openid-configuration}) and, at the
+ * {@code jwks_uri} it names, a JSON Web Key Set (what Keycloak serves at {@code …/protocol/openid-connect/certs}).
+ * The service is given the issuer only; the test rotates the published keys while the services run.
  */
 public class IdentityProviderKeys implements QuarkusTestResourceLifecycleManager {
 
@@ -35,7 +36,19 @@ public class IdentityProviderKeys implements QuarkusTestResourceLifecycleManager
 
     private static final List<SigningKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(OLD));
     private static final AtomicInteger FETCHES = new AtomicInteger();
+    private static final AtomicInteger DISCOVERIES = new AtomicInteger();
+    private static volatile String issuer;
     private HttpServer server;
+
+    /** The provider's issuer: its realm's address on the running server. */
+    public static String issuer() {
+        return issuer;
+    }
+
+    /** How often the services read the discovery document. */
+    public static int discoveries() {
+        return DISCOVERIES.get();
+    }
 
     public static SigningKey newKey(String kid) {
         try {
@@ -74,10 +87,21 @@ public class IdentityProviderKeys implements QuarkusTestResourceLifecycleManager
                 out.write(body);
             }
         });
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/rectify";
+        // the key set's address is not configured: the service finds it in the discovery document
+        server.createContext("/realms/rectify/.well-known/openid-configuration", exchange -> {
+            DISCOVERIES.incrementAndGet();
+            byte[] body = ("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/protocol/openid-connect/certs\","
+                    + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.start();
-        String certs = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/rectify/protocol/openid-connect/certs";
-        return Map.of("mp.jwt.verify.publickey.location", certs,
-                "mp.jwt.verify.issuer", IdentityProviderTest.ISSUER,
+        return Map.of("rectify.jwt.discovery", "true",
+                "mp.jwt.verify.issuer", issuer,
                 // a rotated-in key is fetched at the first token that names it (at most once a minute)
                 "smallrye.jwt.jwks.forced-refresh-interval", "1",
                 // Keycloak's realm roles, when the realm does not map them to a "groups" claim

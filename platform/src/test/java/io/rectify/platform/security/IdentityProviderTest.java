@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityProviderTest {
 
-    static final String ISSUER = "http://127.0.0.1/realms/rectify";
-
     public static class Provider implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
@@ -50,6 +48,8 @@ class IdentityProviderTest {
         IdentityProviderKeys.publish(OLD);
         String inFlight = token(OLD, "COUNTY_REGULATOR", "county", "510781");
         given().auth().oauth2(inFlight).get("/api/v1/widgets").then().statusCode(200);
+        assertThat(IdentityProviderKeys.discoveries()).as("the key set was found through the issuer's discovery document")
+                .isPositive();
 
         // the provider adds its new key and signs new tokens with it; tokens of the old key are still out there
         IdentityProviderKeys.publish(OLD, NEW);
@@ -90,7 +90,7 @@ class IdentityProviderTest {
 
     /** A Keycloak-shaped access token: realm roles under realm_access, scope attributes as top-level claims. */
     private static String token(SigningKey key, String role, String... scope) {
-        var claims = Jwt.issuer(ISSUER).subject("user-" + role.toLowerCase()).claim("preferred_username", "user-" + role.toLowerCase())
+        var claims = Jwt.issuer(IdentityProviderKeys.issuer()).subject("user-" + role.toLowerCase()).claim("preferred_username", "user-" + role.toLowerCase())
                 .claim("realm_access", Map.of("roles", List.of(role, "offline_access", "default-roles-rectify")))
                 .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(5));
         for (int i = 0; i + 1 < scope.length; i += 2) {
