@@ -1,15 +1,24 @@
 package io.rectify.hazard.rest;
 
+import io.rectify.hazard.api.DeadlineExtensionRequest;
+import io.rectify.hazard.api.HazardDocument;
+import io.rectify.hazard.api.HistoryEntry;
+import io.rectify.hazard.api.PlanRequest;
+import io.rectify.hazard.api.RectificationRequest;
+import io.rectify.hazard.api.ReopenRequest;
+import io.rectify.hazard.api.ReportHazardRequest;
+import io.rectify.hazard.api.SignOffRequest;
+import io.rectify.hazard.api.VerificationRequest;
 import io.rectify.hazard.config.HazardConfig;
 import io.rectify.hazard.domain.County;
 import io.rectify.hazard.domain.Hazard;
 import io.rectify.hazard.service.HazardFilter;
 import io.rectify.hazard.service.HazardQueries;
 import io.rectify.hazard.service.HazardService;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.audit.ChainVerification;
 import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;

@@ -3,7 +3,7 @@ package io.rectify.hazard.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.inspection.Evidence;
-import io.rectify.hazard.rest.EvidenceItem;
+import io.rectify.hazard.api.EvidenceItem;
 
 import java.io.IOException;
 import java.util.List;

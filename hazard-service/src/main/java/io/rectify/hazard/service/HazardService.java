@@ -10,6 +10,14 @@ import io.rectify.contracts.hazard.RectificationPlan;
 import io.rectify.contracts.hazard.RectificationPlanSubmitted;
 import io.rectify.contracts.hazard.RectificationSubmitted;
 import io.rectify.contracts.hazard.VerificationRejected;
+import io.rectify.hazard.api.DeadlineExtensionRequest;
+import io.rectify.hazard.api.PlanRequest;
+import io.rectify.hazard.api.RectificationRequest;
+import io.rectify.hazard.api.ReopenRequest;
+import io.rectify.hazard.api.ReportHazardRequest;
+import io.rectify.hazard.api.SignOffRequest;
+import io.rectify.hazard.api.VerificationOutcome;
+import io.rectify.hazard.api.VerificationRequest;
 import io.rectify.hazard.config.HazardConfig;
 import io.rectify.hazard.domain.Grade;
 import io.rectify.hazard.domain.Hazard;
@@ -18,17 +26,9 @@ import io.rectify.hazard.domain.HazardHistory;
 import io.rectify.hazard.domain.HazardStateMachine;
 import io.rectify.hazard.domain.HazardStatus;
 import io.rectify.hazard.domain.SupervisionLevel;
-import io.rectify.hazard.rest.DeadlineExtensionRequest;
-import io.rectify.hazard.rest.PlanRequest;
-import io.rectify.hazard.rest.RectificationRequest;
-import io.rectify.hazard.rest.ReopenRequest;
-import io.rectify.hazard.rest.ReportHazardRequest;
-import io.rectify.hazard.rest.SignOffRequest;
-import io.rectify.hazard.rest.VerificationOutcome;
-import io.rectify.hazard.rest.VerificationRequest;
+import io.rectify.platform.api.IfMatch;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -225,7 +225,7 @@ public class HazardService {
         }
         Jurisdiction where = permissions.requireVisible(h);
         permissions.requireMayAct(h, where, action);
-        Versions.checkIfMatch(ifMatch, h.version);
+        IfMatch.check(ifMatch, h.version);
         if (HazardStateMachine.next(h.status, action).isEmpty()) {
             throw ProblemException.transitionRefused(action.name(), h.status.name(),
                     HazardStateMachine.allowedActions(h.status).stream().map(Enum::name).toList());

@@ -2,6 +2,9 @@ package io.rectify.hazard.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.api.HistoryEntry;
+import io.rectify.hazard.api.PlanRequest;
+import io.rectify.hazard.api.ReportHazardRequest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;

@@ -1,7 +1,6 @@
 package io.rectify.inspection.domain;
 
 import io.rectify.platform.problem.Problem;
-import io.rectify.platform.problem.ProblemException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,8 @@ public final class FindingRules {
     private FindingRules() {
     }
 
-    /**
-     * @throws ProblemException 422 listing every offending field
-     */
-    public static void check(FindingDraft draft, Set<String> knownKeyTasks, Set<String> knownCriteria) {
+    /** Every offending field of {@code draft}; empty when it meets the rules (the service refuses a non-empty list with a 422). */
+    public static List<Problem.FieldError> problems(FindingDraft draft, Set<String> knownKeyTasks, Set<String> knownCriteria) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (draft.keyTask() == null || !knownKeyTasks.contains(draft.keyTask())) {
             errors.add(new Problem.FieldError("keyTask", "unknown key task '" + draft.keyTask() + "' (see GET /api/v1/key-tasks)"));
@@ -34,9 +31,7 @@ public final class FindingRules {
         if (draft.rectificationDays() < MIN_RECTIFICATION_DAYS || draft.rectificationDays() > MAX_RECTIFICATION_DAYS) {
             errors.add(new Problem.FieldError("rectificationDays", "must be between 1 and 365"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        return errors;
     }
 
     /** What is wrong with the grade/criterion pair, or empty when it is right. */
@@ -72,14 +67,7 @@ public final class FindingRules {
         return Optional.empty();
     }
 
-    /** Evidence at {@code index} needs consent {@code scope}, which the enterprise has not given. */
+    /** Evidence at {@code index} needs consent {@code scope}, which the enterprise has not given (the service answers 409). */
     public record MissingConsent(int index, ConsentScope scope) {
-
-        public ProblemException toProblem() {
-            return new ProblemException(Problem.of(409, "consent-missing", "Consent missing",
-                            "evidence[" + index + "] is " + scope + " evidence, but the enterprise's " + scope
-                                    + " consent is missing for this inspection; record it first (POST …/consents)")
-                    .with("missingConsent", scope.name()));
-        }
     }
 }

@@ -93,8 +93,9 @@ public class Inspection extends PanacheEntityBase {
     public long version;
 
     /**
-     * Applies a lifecycle action (refused with 409 when the status does not allow it) and marks the
-     * inspection changed, which moves its version.
+     * Applies a lifecycle action and marks the inspection changed, which moves its version.
+     *
+     * @throws TransitionRefusedException when the status does not allow it
      */
     public void apply(InspectionAction action, Instant at) {
         status = InspectionLifecycle.next(status, action);

@@ -1,7 +1,5 @@
 package io.rectify.inspection.domain;
 
-import io.rectify.platform.problem.ProblemException;
-
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,12 +40,12 @@ public final class InspectionLifecycle {
     /**
      * The status after {@code action}.
      *
-     * @throws ProblemException 409 naming the current status and the allowed actions when refused
+     * @throws TransitionRefusedException naming the current status and the allowed actions when refused
      */
     public static InspectionStatus next(InspectionStatus current, InspectionAction action) {
         InspectionStatus to = RULES.get(current).get(action);
         if (to == null) {
-            throw ProblemException.transitionRefused(action.label(), current.name(), allowedActions(current));
+            throw new TransitionRefusedException(action, current, allowedActions(current));
         }
         return to;
     }

@@ -1,5 +1,6 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.KeyTaskCoverageDocument;
 import io.rectify.inspection.service.CampaignService;
 import io.rectify.inspection.service.ExpertFit;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +42,7 @@ public class CampaignCoverageResource {
     @APIResponse(ref = "Unauthorized")
     @APIResponse(ref = "Forbidden")
     @APIResponse(ref = "NotFound")
-    public KeyTaskCoverage coverage(@PathParam("id") UUID id) {
+    public KeyTaskCoverageDocument coverage(@PathParam("id") UUID id) {
         campaigns.get(id); // 404 for an unknown campaign or one outside the caller's scope
         return fit.coverage(id);
     }

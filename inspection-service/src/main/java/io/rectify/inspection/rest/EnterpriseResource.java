@@ -1,9 +1,11 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.EnterpriseDocument;
+import io.rectify.inspection.api.EnterpriseRequest;
 import io.rectify.inspection.service.EnterpriseService;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,7 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.ConflictDocument;
+import io.rectify.inspection.api.ConflictRequest;
 import io.rectify.inspection.service.ExpertFit;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.security.Caller;

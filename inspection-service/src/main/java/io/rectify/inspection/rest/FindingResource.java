@@ -1,5 +1,7 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.FindingDocument;
+import io.rectify.inspection.api.FindingRequest;
 import io.rectify.inspection.service.FindingService;
 import io.rectify.platform.rest.IdempotencyKeys;
 import io.rectify.platform.rest.Versions;

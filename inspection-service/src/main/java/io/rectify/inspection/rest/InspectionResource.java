@@ -1,12 +1,18 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.CancelRequest;
+import io.rectify.inspection.api.CompleteRequest;
+import io.rectify.inspection.api.ConsentConfirmation;
+import io.rectify.inspection.api.ConsentRequest;
+import io.rectify.inspection.api.InspectionDocument;
+import io.rectify.inspection.api.ScheduleRequest;
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.inspection.service.ConsentService;
 import io.rectify.inspection.service.ExpertFit;
 import io.rectify.inspection.service.InspectionService;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;

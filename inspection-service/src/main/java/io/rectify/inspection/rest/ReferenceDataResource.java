@@ -1,9 +1,13 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.CriterionDocument;
+import io.rectify.inspection.api.KeyTaskDocument;
+import io.rectify.inspection.api.KeyTaskRequest;
+import io.rectify.inspection.api.KeyTaskRevision;
 import io.rectify.inspection.service.ReferenceDataService;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.rest.IdempotencyKeys;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

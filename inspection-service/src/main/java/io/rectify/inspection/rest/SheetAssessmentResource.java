@@ -1,5 +1,8 @@
 package io.rectify.inspection.rest;
 
+import io.rectify.inspection.api.SheetAssessmentDocument;
+import io.rectify.inspection.api.SheetAssessmentRequest;
+import io.rectify.inspection.api.SheetMarksRequest;
 import io.rectify.inspection.service.SheetAssessmentService;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.rest.IdempotencyKeys;

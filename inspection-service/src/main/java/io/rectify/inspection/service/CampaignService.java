@@ -1,13 +1,13 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.api.CampaignDocument;
+import io.rectify.inspection.api.CampaignRequest;
 import io.rectify.inspection.domain.Campaign;
 import io.rectify.inspection.domain.County;
-import io.rectify.inspection.rest.CampaignDocument;
-import io.rectify.inspection.rest.CampaignRequest;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package io.rectify.inspection.service;
 
 import io.rectify.contracts.Topics;
+import io.rectify.inspection.api.ConsentDocument;
+import io.rectify.inspection.audit.InspectionTrail;
 import io.rectify.inspection.domain.Consent;
 import io.rectify.inspection.domain.ConsentScope;
 import io.rectify.inspection.domain.ConsentStatus;
 import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.InspectionAction;
-import io.rectify.inspection.rest.ConsentDocument;
-import io.rectify.inspection.audit.InspectionTrail;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
@@ -56,7 +56,7 @@ public class ConsentService {
         Inspection inspection = inspections.forChange(inspectionId, ifMatch);
         access.requireRunner(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.RECORD_CONSENT, now);
+        DomainRefusals.apply(inspection, InspectionAction.RECORD_CONSENT, now);
         if (grantedBy != null || grantedAt != null) {
             throw ProblemException.invalid("grantedBy", "only the enterprise grants consent (with a token of its own); "
                     + "an expert requests it with the scope alone");
@@ -84,7 +84,7 @@ public class ConsentService {
         Inspection inspection = inspections.forChange(inspectionId, ifMatch);
         requireTheEnterprise(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.RECORD_CONSENT, now);
+        DomainRefusals.apply(inspection, InspectionAction.RECORD_CONSENT, now);
         Consent consent = Consent.find("inspectionId = ?1 and scope = ?2", inspectionId, scope).firstResult();
         if (consent == null) {
             consent = new Consent();
@@ -109,7 +109,7 @@ public class ConsentService {
             throw ProblemException.notFound("consent", consentId);
         }
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.RECORD_CONSENT, now);
+        DomainRefusals.apply(inspection, InspectionAction.RECORD_CONSENT, now);
         if (consent.status == ConsentStatus.GRANTED) {
             throw ProblemException.conflict("consent " + consentId + " was already granted at " + consent.grantedAt);
         }

@@ -1,14 +1,14 @@
 package io.rectify.inspection.service;
 
 import io.rectify.contracts.Topics;
+import io.rectify.inspection.api.CountyDocument;
+import io.rectify.inspection.api.CountyRequest;
 import io.rectify.inspection.domain.County;
-import io.rectify.inspection.rest.CountyDocument;
-import io.rectify.inspection.rest.CountyRequest;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +61,7 @@ public class CountyService {
     public CountyDocument change(String code, String ifMatch, CountyRequest request) {
         County county = access.visibleCounty(code);
         access.requireRegulates(county.jurisdiction(), "county " + code);
-        Versions.checkIfMatch(ifMatch, county.version);
+        IfMatch.check(ifMatch, county.version);
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.invalid("code", "must be " + code + " (the code in the path) or left out; a county's code cannot change");
         }

@@ -2,15 +2,15 @@ package io.rectify.inspection.service;
 
 import io.rectify.contracts.CreditCode;
 import io.rectify.contracts.Topics;
+import io.rectify.inspection.api.EnterpriseDocument;
+import io.rectify.inspection.api.EnterpriseRequest;
 import io.rectify.inspection.domain.County;
 import io.rectify.inspection.domain.Enterprise;
-import io.rectify.inspection.rest.EnterpriseDocument;
-import io.rectify.inspection.rest.EnterpriseRequest;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class EnterpriseService {
     public EnterpriseDocument change(String creditCode, String ifMatch, EnterpriseRequest request) {
         Enterprise enterprise = access.visibleEnterprise(creditCode);
         access.requireRegulates(access.jurisdictionOf(enterprise.countyCode, null), "enterprise " + creditCode);
-        Versions.checkIfMatch(ifMatch, enterprise.version);
+        IfMatch.check(ifMatch, enterprise.version);
         if (request.creditCode() != null && !request.creditCode().equals(creditCode)) {
             throw ProblemException.invalid("creditCode", "must be " + creditCode + " (the code in the path) or left out; a credit code cannot change");
         }

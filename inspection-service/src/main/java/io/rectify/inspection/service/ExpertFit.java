@@ -2,12 +2,12 @@ package io.rectify.inspection.service;
 
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.inspection.ConflictDeclared;
+import io.rectify.inspection.api.ConflictDocument;
+import io.rectify.inspection.api.ConflictRequest;
+import io.rectify.inspection.api.KeyTaskCoverageDocument;
 import io.rectify.inspection.domain.Enterprise;
 import io.rectify.inspection.domain.Expert;
 import io.rectify.inspection.domain.ExpertConflict;
-import io.rectify.inspection.rest.ConflictDocument;
-import io.rectify.inspection.rest.ConflictRequest;
-import io.rectify.inspection.rest.KeyTaskCoverage;
 import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.platform.outbox.Outbox;
@@ -121,7 +121,7 @@ public class ExpertFit {
 
     /** The campaign report of fit: coverage of its key tasks by the assigned experts' specialties. */
     @Transactional
-    public KeyTaskCoverage coverage(UUID campaignId) {
+    public KeyTaskCoverageDocument coverage(UUID campaignId) {
         List<Inspection> inspections = Inspection.list("campaignId = ?1 and status <> ?2", campaignId, InspectionStatus.CANCELLED);
         Set<UUID> expertIds = new LinkedHashSet<>();
         inspections.forEach(i -> expertIds.addAll(i.expertIds));
@@ -139,9 +139,9 @@ public class ExpertFit {
                 }
             }
         }
-        List<KeyTaskCoverage.Row> rows = counts.entrySet().stream().map(e -> new KeyTaskCoverage.Row(e.getKey(), e.getValue()[0], e.getValue()[1],
+        List<KeyTaskCoverageDocument.Row> rows = counts.entrySet().stream().map(e -> new KeyTaskCoverageDocument.Row(e.getKey(), e.getValue()[0], e.getValue()[1],
                 specialties.entrySet().stream().filter(s -> s.getValue().contains(e.getKey())).map(Map.Entry::getKey).sorted().toList()))
                 .toList();
-        return new KeyTaskCoverage(campaignId, rows);
+        return new KeyTaskCoverageDocument(campaignId, rows);
     }
 }

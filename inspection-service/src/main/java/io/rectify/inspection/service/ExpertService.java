@@ -1,11 +1,11 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.api.ExpertDocument;
+import io.rectify.inspection.api.ExpertRequest;
 import io.rectify.inspection.domain.Expert;
-import io.rectify.inspection.rest.ExpertDocument;
-import io.rectify.inspection.rest.ExpertRequest;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.api.FindingDocument;
 import io.rectify.inspection.config.InspectionConfig;
 import io.rectify.inspection.domain.Consent;
 import io.rectify.inspection.domain.Finding;
@@ -9,7 +10,7 @@ import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.InspectionAction;
 import io.rectify.inspection.domain.KeyTask;
 import io.rectify.inspection.domain.MajorHazardCriterion;
-import io.rectify.inspection.rest.FindingDocument;
+import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,7 +61,7 @@ public class FindingService {
         Inspection inspection = inspections.forChange(inspectionId, ifMatch);
         access.requireRunner(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.RECORD_FINDING, now);
+        DomainRefusals.apply(inspection, InspectionAction.RECORD_FINDING, now);
         draft = check(inspection, draft);
         Finding finding = new Finding();
         finding.id = UUID.randomUUID();
@@ -81,7 +83,7 @@ public class FindingService {
         access.requireRunner(inspection);
         Finding finding = activeFinding(inspectionId, findingId);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.EDIT_FINDING, now);
+        DomainRefusals.apply(inspection, InspectionAction.EDIT_FINDING, now);
         draft = check(inspection, draft);
         finding.apply(draft, now);
         evidence.reference(finding, access.jurisdictionOf(inspection.countyCode, inspection.enterpriseCreditCode));
@@ -98,7 +100,7 @@ public class FindingService {
         access.requireRunner(inspection);
         Finding finding = activeFinding(inspectionId, findingId);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.WITHDRAW_FINDING, now);
+        DomainRefusals.apply(inspection, InspectionAction.WITHDRAW_FINDING, now);
         finding.withdrawnAt = now;
         finding.withdrawnBy = caller.subject();
         Inspection.flush();
@@ -130,14 +132,17 @@ public class FindingService {
 
     /** The draft with its evidence resolved, once every rule holds. */
     private FindingDraft check(Inspection inspection, FindingDraft draft) {
-        FindingRules.check(draft, KeyTask.codes(), MajorHazardCriterion.codes());
+        List<Problem.FieldError> problems = FindingRules.problems(draft, KeyTask.codes(), MajorHazardCriterion.codes());
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
         if (draft.evidence().size() > config.maxEvidencePerFinding()) {
             throw ProblemException.invalid("evidence", "at most " + config.maxEvidencePerFinding() + " items per finding");
         }
         FindingDraft resolved = new FindingDraft(draft.keyTask(), draft.grade(), draft.majorCriterion(), draft.description(), draft.location(),
                 draft.recommendedMeasure(), draft.rectificationDays(), evidence.resolve(draft.evidence()));
         FindingRules.missingConsent(resolved.evidence(), Consent.scopesOf(inspection.id)).ifPresent(missing -> {
-            throw missing.toProblem();
+            throw DomainRefusals.consentMissing(missing);
         });
         return resolved;
     }

@@ -1,12 +1,12 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.api.ConsentDocument;
+import io.rectify.inspection.api.FindingDocument;
+import io.rectify.inspection.api.InspectionDocument;
 import io.rectify.inspection.domain.Consent;
 import io.rectify.inspection.domain.Enterprise;
 import io.rectify.inspection.domain.Finding;
 import io.rectify.inspection.domain.Inspection;
-import io.rectify.inspection.rest.ConsentDocument;
-import io.rectify.inspection.rest.FindingDocument;
-import io.rectify.inspection.rest.InspectionDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;

@@ -1,6 +1,9 @@
 package io.rectify.inspection.service;
 
 import io.rectify.contracts.Topics;
+import io.rectify.inspection.api.CompleteRequest;
+import io.rectify.inspection.api.InspectionDocument;
+import io.rectify.inspection.api.ScheduleRequest;
 import io.rectify.inspection.domain.Campaign;
 import io.rectify.inspection.domain.County;
 import io.rectify.inspection.domain.Enterprise;
@@ -10,15 +13,12 @@ import io.rectify.inspection.domain.Inspection;
 import io.rectify.inspection.domain.InspectionAction;
 import io.rectify.inspection.domain.InspectionStatus;
 import io.rectify.inspection.domain.KeyTask;
-import io.rectify.inspection.rest.CompleteRequest;
-import io.rectify.inspection.rest.InspectionDocument;
-import io.rectify.inspection.rest.ScheduleRequest;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -155,7 +155,7 @@ public class InspectionService {
         Inspection inspection = forChange(id, ifMatch);
         access.requireRunner(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.START, now);
+        DomainRefusals.apply(inspection, InspectionAction.START, now);
         inspection.startedAt = now;
         Inspection.flush();
         outbox.append(Topics.INSPECTION_EVENTS, InspectionEvents.started(inspection, now));
@@ -168,7 +168,7 @@ public class InspectionService {
         Inspection inspection = forChange(id, ifMatch);
         access.requireCanceller(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.CANCEL, now);
+        DomainRefusals.apply(inspection, InspectionAction.CANCEL, now);
         inspection.cancelledAt = now;
         inspection.cancelReason = reason.trim();
         Inspection.flush();
@@ -188,7 +188,7 @@ public class InspectionService {
         Inspection inspection = forChange(id, ifMatch);
         access.requireRunner(inspection);
         Instant now = Instant.now();
-        inspection.apply(InspectionAction.COMPLETE, now);
+        DomainRefusals.apply(inspection, InspectionAction.COMPLETE, now);
         inspection.completedAt = now;
         inspection.summary = request == null || request.summary() == null || request.summary().isBlank() ? null : request.summary().trim();
         Inspection.flush();
@@ -208,7 +208,7 @@ public class InspectionService {
     /** The inspection, locked for the change, visible to the caller and at the version the client expects. */
     Inspection forChange(UUID id, String ifMatch) {
         Inspection inspection = access.visibleInspection(id, LockModeType.PESSIMISTIC_WRITE);
-        Versions.checkIfMatch(ifMatch, inspection.version);
+        IfMatch.check(ifMatch, inspection.version);
         return inspection;
     }
 

@@ -1,7 +1,7 @@
 package io.rectify.inspection.service;
 
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

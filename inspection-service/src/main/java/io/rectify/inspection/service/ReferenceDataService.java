@@ -1,15 +1,15 @@
 package io.rectify.inspection.service;
 
+import io.rectify.inspection.api.CriterionDocument;
+import io.rectify.inspection.api.KeyTaskDocument;
+import io.rectify.inspection.api.KeyTaskRequest;
+import io.rectify.inspection.api.KeyTaskRevision;
 import io.rectify.inspection.domain.KeyTask;
 import io.rectify.inspection.domain.KeyTaskVersion;
-import io.rectify.inspection.rest.KeyTaskRevision;
 import io.rectify.inspection.domain.MajorHazardCriterion;
-import io.rectify.inspection.rest.CriterionDocument;
-import io.rectify.inspection.rest.KeyTaskDocument;
-import io.rectify.inspection.rest.KeyTaskRequest;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,18 +6,18 @@ import io.rectify.contracts.Topics;
 import io.rectify.contracts.inspection.SheetAssessed;
 import io.rectify.contracts.inspection.SheetMark;
 import io.rectify.contracts.scoring.ScoringSheet;
+import io.rectify.inspection.api.SheetAssessmentDocument;
+import io.rectify.inspection.api.SheetAssessmentRequest;
 import io.rectify.inspection.domain.County;
 import io.rectify.inspection.domain.Expert;
 import io.rectify.inspection.domain.Finding;
 import io.rectify.inspection.domain.SheetAssessment;
 import io.rectify.inspection.domain.SheetAssessmentStatus;
 import io.rectify.inspection.domain.SheetMarkRules;
-import io.rectify.inspection.rest.SheetAssessmentDocument;
-import io.rectify.inspection.rest.SheetAssessmentRequest;
+import io.rectify.platform.api.IfMatch;
 import io.rectify.platform.outbox.Outbox;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,7 +149,7 @@ public class SheetAssessmentService {
         if (!caller.is(Roles.ADMIN) && !caller.is(Roles.EXPERT)) {
             throw ProblemException.forbidden("only the expert team may change a sheet assessment");
         }
-        Versions.checkIfMatch(ifMatch, a.version);
+        IfMatch.check(ifMatch, a.version);
         if (a.status != SheetAssessmentStatus.DRAFT) {
             throw ProblemException.conflict("sheet assessment " + a.id + " is " + a.status + ": a submitted assessment is final");
         }

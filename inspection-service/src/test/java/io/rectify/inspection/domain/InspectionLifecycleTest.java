@@ -1,6 +1,5 @@
 package io.rectify.inspection.domain;
 
-import io.rectify.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -62,13 +61,13 @@ class InspectionLifecycleTest {
 
     @ParameterizedTest(name = "{0} refuses {1}")
     @MethodSource("refused")
-    void everyOtherTransitionIsA409NamingStatusAndAllowedActions(InspectionStatus from, InspectionAction action) {
+    void everyOtherTransitionIsRefusedNamingStatusAndAllowedActions(InspectionStatus from, InspectionAction action) {
         assertThatThrownBy(() -> InspectionLifecycle.next(from, action))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(409);
-                    assertThat(e.problem().detail()).contains(action.label()).contains(from.name());
-                    assertThat(e.problem().members()).containsEntry("currentStatus", from.name())
-                            .containsEntry("allowedActions", InspectionLifecycle.allowedActions(from));
+                .isInstanceOfSatisfying(TransitionRefusedException.class, e -> {
+                    assertThat(e.action()).isEqualTo(action);
+                    assertThat(e.current()).isEqualTo(from);
+                    assertThat(e.allowedActions()).isEqualTo(InspectionLifecycle.allowedActions(from));
+                    assertThat(e.getMessage()).contains(action.label()).contains(from.name());
                 });
     }
 
@@ -100,7 +99,7 @@ class InspectionLifecycleTest {
         assertThat(inspection.status).isEqualTo(IN_PROGRESS);
         assertThat(inspection.updatedAt).isEqualTo(java.time.Instant.EPOCH);
         inspection.apply(COMPLETE, java.time.Instant.EPOCH);
-        assertThatThrownBy(() -> inspection.apply(COMPLETE, java.time.Instant.EPOCH)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> inspection.apply(COMPLETE, java.time.Instant.EPOCH)).isInstanceOf(TransitionRefusedException.class);
         assertThat(inspection.status).isEqualTo(COMPLETED);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rectify.notification.api.NotificationDocument;
 import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.Notification;
 import io.rectify.notification.service.Acknowledgements;
@@ -78,7 +79,7 @@ public class AcknowledgementResource {
     @Operation(summary = "Acknowledge by the link in the message",
             description = "Single use: the token (HMAC-signed notification id and expiry) works once; altered or expired is 403, "
                     + "used again 409. Records who (the recipient), when and by which channel, and publishes NotificationAcknowledged.")
-    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = NotificationDocument.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")

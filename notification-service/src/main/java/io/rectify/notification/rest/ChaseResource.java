@@ -1,11 +1,12 @@
 package io.rectify.notification.rest;
 
+import io.rectify.notification.api.ChaseDocument;
 import io.rectify.notification.domain.Chase;
 import io.rectify.notification.domain.EscalationLevel;
 import io.rectify.notification.service.ChaseQueries;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +41,7 @@ public class ChaseResource {
     ChaseQueries chases;
 
     /** One page of chases, for the OpenAPI document. */
-    public record ChasePage(List<ChaseView> items, int page, int size, long total) {
+    public record ChasePage(List<ChaseDocument> items, int page, int size, long total) {
     }
 
     @GET
@@ -50,7 +51,7 @@ public class ChaseResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public PageResult<ChaseView> search(
+    public PageResult<ChaseDocument> search(
             @Parameter(description = "county code") @QueryParam("county") String county,
             @Parameter(description = "true: past the due date while chasing runs", schema = @Schema(implementation = Boolean.class))
             @QueryParam("overdue") String overdue,
@@ -61,20 +62,20 @@ public class ChaseResource {
         Instant now = Instant.now();
         PageResult<Chase> found = chases.search(filter, page, now);
         Map<UUID, Long> sent = chases.sentCounts(found.items().stream().map(c -> c.hazardId).toList());
-        return found.map(c -> ChaseView.of(c, sent.getOrDefault(c.hazardId, 0L), now));
+        return found.map(c -> ChaseDocument.of(c, sent.getOrDefault(c.hazardId, 0L), now));
     }
 
     @GET
     @Path("/{hazardId}")
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.EXPERT, Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
     @Operation(summary = "Read the chase of a hazard")
-    @APIResponse(responseCode = "200", description = "The chase", content = @Content(schema = @Schema(implementation = ChaseView.class)))
+    @APIResponse(responseCode = "200", description = "The chase", content = @Content(schema = @Schema(implementation = ChaseDocument.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ChaseView get(@PathParam("hazardId") String hazardId) {
+    public ChaseDocument get(@PathParam("hazardId") String hazardId) {
         UUID id = QueryValues.pathId("chase of hazard", hazardId);
         Chase chase = chases.find(id).orElseThrow(() -> ProblemException.notFound("chase of hazard", id));
-        return ChaseView.of(chase, chases.sentCounts(List.of(id)).getOrDefault(id, 0L), Instant.now());
+        return ChaseDocument.of(chase, chases.sentCounts(List.of(id)).getOrDefault(id, 0L), Instant.now());
     }
 }

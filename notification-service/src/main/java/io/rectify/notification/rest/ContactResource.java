@@ -2,13 +2,15 @@ package io.rectify.notification.rest;
 
 import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.CreditCode;
+import io.rectify.notification.api.ContactDocument;
+import io.rectify.notification.api.ContactRequest;
 import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.DeliveryMode;
 import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.service.ContactDirectory;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;
@@ -51,7 +53,7 @@ public class ContactResource {
     UriInfo uri;
 
     /** One page of contacts, for the OpenAPI document. */
-    public record ContactPage(java.util.List<ContactView> items, int page, int size, long total) {
+    public record ContactPage(java.util.List<ContactDocument> items, int page, int size, long total) {
     }
 
     @GET
@@ -61,11 +63,11 @@ public class ContactResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public PageResult<ContactView> list(
+    public PageResult<ContactDocument> list(
             @Parameter(schema = @Schema(implementation = RecipientLevel.class)) @QueryParam("level") String level,
             @BeanParam @Valid PageRequest page) {
         RecipientLevel l = QueryValues.enumOf("level", level, RecipientLevel.class);
-        return directory.list(l, page).map(ContactView::of);
+        return directory.list(l, page).map(ContactDocument::of);
     }
 
     @GET
@@ -73,13 +75,13 @@ public class ContactResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.AGENCY_SYSTEM, Roles.ENTERPRISE})
     @Operation(summary = "Read a contact", description = "ENTERPRISE (ref = credit code), COUNTY (county code), CITY or PROVINCE (name).")
     @APIResponse(responseCode = "200", description = "The contact", headers = @Header(name = "ETag", description = "its version"),
-            content = @Content(schema = @Schema(implementation = ContactView.class)))
+            content = @Content(schema = @Schema(implementation = ContactDocument.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("level") String level, @PathParam("ref") String ref) {
         Contact contact = directory.get(levelOf(level), ref);
-        return Response.ok(ContactView.of(contact)).tag(Versions.etag(contact.version)).build();
+        return Response.ok(ContactDocument.of(contact)).tag(Versions.etag(contact.version)).build();
     }
 
     @PUT
@@ -91,10 +93,10 @@ public class ContactResource {
                     + "webhookSecret out keeps the one already set. locale (zh-CN default, en) is the language of its messages; "
                     + "delivery DAILY_DIGEST with a digestTime gathers its reminders into one email a day.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = "the new version"),
-            content = @Content(schema = @Schema(implementation = ContactView.class)))
+            content = @Content(schema = @Schema(implementation = ContactDocument.class)))
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "the contact"), @Header(name = "ETag", description = "its version")},
-            content = @Content(schema = @Schema(implementation = ContactView.class)))
+            content = @Content(schema = @Schema(implementation = ContactDocument.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -121,7 +123,7 @@ public class ContactResource {
         Response.ResponseBuilder answer = saved.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/contacts").path(l.name()).path(ref).build())
                 : Response.ok();
-        return answer.tag(Versions.etag(saved.contact().version)).entity(ContactView.of(saved.contact())).build();
+        return answer.tag(Versions.etag(saved.contact().version)).entity(ContactDocument.of(saved.contact())).build();
     }
 
     /** An unknown level names no contact that could exist. */

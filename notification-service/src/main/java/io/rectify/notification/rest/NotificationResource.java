@@ -1,11 +1,12 @@
 package io.rectify.notification.rest;
 
+import io.rectify.notification.api.NotificationDocument;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.service.NotificationQueries;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +39,7 @@ public class NotificationResource {
     NotificationQueries notifications;
 
     /** One page of notifications, for the OpenAPI document. */
-    public record NotificationPage(List<NotificationView> items, int page, int size, long total) {
+    public record NotificationPage(List<NotificationDocument> items, int page, int size, long total) {
     }
 
     @GET
@@ -51,7 +52,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "422", ref = "ValidationFailed")
-    public PageResult<NotificationView> search(
+    public PageResult<NotificationDocument> search(
             @Parameter(description = "hazard id (UUID)") @QueryParam("hazardId") String hazardId,
             @Parameter(schema = @Schema(implementation = RecipientLevel.class)) @QueryParam("level") String level,
             @Parameter(schema = @Schema(implementation = Channel.class)) @QueryParam("channel") String channel,
@@ -64,7 +65,7 @@ public class NotificationResource {
                 QueryValues.enumOf("channel", channel, Channel.class),
                 QueryValues.enumOf("status", status, NotificationStatus.class),
                 booleanOf(acknowledged));
-        return notifications.search(filter, page).map(NotificationView::of);
+        return notifications.search(filter, page).map(NotificationDocument::of);
     }
 
     private static Boolean booleanOf(String value) {
@@ -82,12 +83,12 @@ public class NotificationResource {
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
     @Operation(summary = "Acknowledge a notification",
             description = "A recipient confirms it has seen a delivered notification. Acknowledging again keeps the first acknowledgement.")
-    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = NotificationDocument.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public NotificationView acknowledge(@PathParam("id") String id) {
-        return NotificationView.of(notifications.acknowledge(QueryValues.pathId("notification", id)));
+    public NotificationDocument acknowledge(@PathParam("id") String id) {
+        return NotificationDocument.of(notifications.acknowledge(QueryValues.pathId("notification", id)));
     }
 }

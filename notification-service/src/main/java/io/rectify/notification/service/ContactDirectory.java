@@ -2,13 +2,13 @@ package io.rectify.notification.service;
 
 import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.DeliveryMode;
+import io.rectify.notification.domain.RecipientLevel;
 import io.rectify.notification.domain.RegistryCounty;
 import io.rectify.notification.domain.RegistryEnterprise;
-import io.rectify.notification.domain.RecipientLevel;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +81,7 @@ public class ContactDirectory {
             return c;
         });
         if (existing.isPresent()) {
-            Versions.checkIfMatch(ifMatch, contact.version);
+            IfMatch.check(ifMatch, contact.version);
         }
         contact.name = details.name().trim();
         contact.email = blankToNull(details.email());

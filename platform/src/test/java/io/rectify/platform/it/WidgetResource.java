@@ -1,8 +1,8 @@
 package io.rectify.platform.it;
 
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
 import io.rectify.platform.security.Roles;

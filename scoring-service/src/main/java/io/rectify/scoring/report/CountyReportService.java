@@ -1,10 +1,10 @@
 package io.rectify.scoring.report;
 
 import io.rectify.contracts.scoring.CountyIndexDocument;
-import io.rectify.platform.rest.PageRequest;
+import io.rectify.platform.api.PageRequest;
 import io.rectify.scoring.config.ScoringConfig;
-import io.rectify.scoring.domain.DemonstrationGaps;
 import io.rectify.scoring.domain.DeductionCode;
+import io.rectify.scoring.domain.DemonstrationGaps;
 import io.rectify.scoring.domain.IndicatorCode;
 import io.rectify.scoring.domain.Rubric;
 import io.rectify.scoring.service.CountyIndexService;

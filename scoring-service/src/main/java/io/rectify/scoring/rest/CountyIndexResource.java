@@ -2,10 +2,10 @@ package io.rectify.scoring.rest;
 
 import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.scoring.CountyIndexDocument;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;

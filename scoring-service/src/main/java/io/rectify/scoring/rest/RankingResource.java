@@ -1,8 +1,8 @@
 package io.rectify.scoring.rest;
 
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.QueryValues;
 import io.rectify.platform.security.Roles;
 import io.rectify.scoring.domain.Periods;

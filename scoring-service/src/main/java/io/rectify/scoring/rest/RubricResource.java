@@ -1,11 +1,12 @@
 package io.rectify.scoring.rest;
 
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;
+import io.rectify.scoring.api.StoredRubricDocument;
 import io.rectify.scoring.domain.RubricDocument;
 import io.rectify.scoring.service.CountyIndexService;
 import io.rectify.scoring.service.RubricService;
@@ -52,8 +53,8 @@ public class RubricResource {
     @APIResponse(responseCode = "200", description = "one page of rubrics")
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResult<RubricView> list(@BeanParam @Valid PageRequest page) {
-        return rubrics.list(page).map(RubricView::of);
+    public PageResult<StoredRubricDocument> list(@BeanParam @Valid PageRequest page) {
+        return rubrics.list(page).map(StoredRubricDocument::of);
     }
 
     @GET
@@ -62,12 +63,12 @@ public class RubricResource {
             Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
     @Operation(summary = "One rubric version", description = "Its indicators, deductions and demonstration thresholds.")
     @APIResponse(responseCode = "200", description = "the rubric; ETag = its revision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RubricView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredRubricDocument.class)))
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("version") String version) {
         StoredRubric rubric = rubrics.find(version).orElseThrow(() -> ProblemException.notFound("rubric", version));
-        return Response.ok(RubricView.of(rubric)).tag(Versions.etag(rubric.revision())).build();
+        return Response.ok(StoredRubricDocument.of(rubric)).tag(Versions.etag(rubric.revision())).build();
     }
 
     @PUT
@@ -80,7 +81,7 @@ public class RubricResource {
                     + "and every county's answer is recomputed before the answer returns.")
     @APIResponse(responseCode = "200", description = "stored and active; every county recomputed",
             headers = @Header(name = ANSWERS_CHANGED, description = "county/period answers that changed"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RubricView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredRubricDocument.class)))
     @APIResponse(responseCode = "400", description = "malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "only ADMIN may change rubrics", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -89,6 +90,6 @@ public class RubricResource {
     public Response put(@PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RubricDocument document) {
         StoredRubric stored = rubrics.put(version, document, ifMatch);
         int changed = indexes.recomputeAll();
-        return Response.ok(RubricView.of(stored)).tag(Versions.etag(stored.revision())).header(ANSWERS_CHANGED, changed).build();
+        return Response.ok(StoredRubricDocument.of(stored)).tag(Versions.etag(stored.revision())).header(ANSWERS_CHANGED, changed).build();
     }
 }

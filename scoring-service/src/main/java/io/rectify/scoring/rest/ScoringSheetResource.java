@@ -1,12 +1,13 @@
 package io.rectify.scoring.rest;
 
 import io.rectify.contracts.scoring.ScoringSheet;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
 import io.rectify.platform.rest.Versions;
 import io.rectify.platform.security.Roles;
+import io.rectify.scoring.api.ScoringSheetDocument;
 import io.rectify.scoring.service.CountyIndexService;
 import io.rectify.scoring.service.ScoringSheetService;
 import io.rectify.scoring.service.StoredSheet;
@@ -49,8 +50,8 @@ public class ScoringSheetResource {
     @APIResponse(responseCode = "200", description = "one page of sheets")
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "bad paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResult<ScoringSheetView> list(@BeanParam @Valid PageRequest page) {
-        return sheets.list(page).map(ScoringSheetView::of);
+    public PageResult<ScoringSheetDocument> list(@BeanParam @Valid PageRequest page) {
+        return sheets.list(page).map(ScoringSheetDocument::of);
     }
 
     @GET
@@ -59,12 +60,12 @@ public class ScoringSheetResource {
             Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
     @Operation(summary = "One scoring sheet version", description = "Its sections per key task and their items.")
     @APIResponse(responseCode = "200", description = "the sheet; ETag = its revision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringSheetView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringSheetDocument.class)))
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "no such version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("version") String version) {
         StoredSheet sheet = sheets.find(version).orElseThrow(() -> ProblemException.notFound("scoring sheet", version));
-        return Response.ok(ScoringSheetView.of(sheet)).tag(Versions.etag(sheet.revision())).build();
+        return Response.ok(ScoringSheetDocument.of(sheet)).tag(Versions.etag(sheet.revision())).build();
     }
 
     @PUT
@@ -77,7 +78,7 @@ public class ScoringSheetResource {
                     + "every problem. The stored version becomes the one in force for its period.")
     @APIResponse(responseCode = "200", description = "stored and active; every county recomputed",
             headers = @Header(name = RubricResource.ANSWERS_CHANGED, description = "county/period answers that changed"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringSheetView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoringSheetDocument.class)))
     @APIResponse(responseCode = "400", description = "malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "no or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "only ADMIN may change scoring sheets", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,6 +87,6 @@ public class ScoringSheetResource {
     public Response put(@PathParam("version") String version, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScoringSheet sheet) {
         StoredSheet stored = sheets.put(version, sheet, ifMatch);
         int changed = indexes.recomputeAll();
-        return Response.ok(ScoringSheetView.of(stored)).tag(Versions.etag(stored.revision())).header(RubricResource.ANSWERS_CHANGED, changed).build();
+        return Response.ok(ScoringSheetDocument.of(stored)).tag(Versions.etag(stored.revision())).header(RubricResource.ANSWERS_CHANGED, changed).build();
     }
 }

@@ -2,8 +2,8 @@ package io.rectify.scoring.service;
 
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.scoring.CountyIndexDocument;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

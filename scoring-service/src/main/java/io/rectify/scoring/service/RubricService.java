@@ -3,13 +3,13 @@ package io.rectify.scoring.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.rectify.contracts.EventJson;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
+import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
 import io.rectify.scoring.audit.RubricTrail;
-import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.scoring.config.ScoringConfig;
 import io.rectify.scoring.domain.Rubric;
 import io.rectify.scoring.domain.RubricDocument;
@@ -132,7 +132,7 @@ public class RubricService {
         // one rubric change at a time: two concurrent activations would both claim the single active row
         sql.list("select 1 from (select pg_advisory_xact_lock(hashtext('rubric'))) l", rs -> rs.getInt(1));
         Optional<StoredRubric> existing = sql.one("select * from rubric where version = ? for update", RubricService::stored, version);
-        existing.ifPresent(r -> Versions.checkIfMatch(ifMatch, r.revision()));
+        existing.ifPresent(r -> IfMatch.check(ifMatch, r.revision()));
         Instant now = clock.instant();
         String json = EventJson.write(document.withVersion(version));
         for (String[] deactivated : sql.list("update rubric set active = false where active and version <> ? returning version, revision",

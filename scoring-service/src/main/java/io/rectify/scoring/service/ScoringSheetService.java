@@ -4,11 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.scoring.ScoringSheet;
+import io.rectify.platform.api.IfMatch;
+import io.rectify.platform.api.PageRequest;
+import io.rectify.platform.api.PageResult;
 import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
-import io.rectify.platform.rest.PageRequest;
-import io.rectify.platform.rest.PageResult;
-import io.rectify.platform.rest.Versions;
 import io.rectify.scoring.domain.RubricValidator;
 import io.rectify.scoring.domain.ScoringSheetValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +112,7 @@ public class ScoringSheetService {
         // one sheet change at a time: two concurrent activations would both claim the period's active row
         sql.list("select 1 from (select pg_advisory_xact_lock(hashtext('scoring-sheet'))) l", rs -> rs.getInt(1));
         Optional<StoredSheet> existing = sql.one("select * from scoring_sheet where version = ? for update", ScoringSheetService::stored, version);
-        existing.ifPresent(s -> Versions.checkIfMatch(ifMatch, s.revision()));
+        existing.ifPresent(s -> IfMatch.check(ifMatch, s.revision()));
         Instant now = clock.instant();
         sql.update("update scoring_sheet set active = false where active and period = ? and version <> ?", sheet.period(), version);
         sql.update("""

@@ -1,8 +1,0 @@
-package io.rectify.hazard.rest;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** Reopening a signed-off hazard that recurred. */
-public record ReopenRequest(@NotBlank @Size(max = 4000) String reason) {
-}

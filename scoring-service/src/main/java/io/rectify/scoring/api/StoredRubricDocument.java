@@ -1,0 +1,27 @@
+package io.rectify.scoring.api;
+
+import io.rectify.scoring.domain.RubricDocument;
+import io.rectify.scoring.service.StoredRubric;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A stored rubric: its document's fields (so a GET body can be edited and PUT back) and its state. */
+public record StoredRubricDocument(
+        String version,
+        String description,
+        List<RubricDocument.IndicatorRule> indicators,
+        List<RubricDocument.DeductionRule> deductions,
+        RubricDocument.DemonstrationRule demonstration,
+        boolean active,
+        long revision,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant activatedAt) {
+
+    public static StoredRubricDocument of(StoredRubric r) {
+        RubricDocument d = r.document();
+        return new StoredRubricDocument(r.version(), d.description(), d.indicators(), d.deductions(), d.demonstration(), r.active(),
+                r.revision(), r.createdAt(), r.updatedAt(), r.activatedAt());
+    }
+}
