@@ -1,5 +1,6 @@
 package io.rectify.inspection.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +9,8 @@ import java.util.UUID;
  * cancelled) that focus on it, how many of them had an assigned expert with that specialty, and the
  * campaign's experts who have it.
  */
+// the schema keeps the name it was published under (clients generate code from /q/openapi)
+@Schema(name = "KeyTaskCoverage")
 public record KeyTaskCoverageDocument(UUID campaignId, List<Row> keyTasks) {
 
     public record Row(String keyTask, int inspections, int covered, List<UUID> specialists) {

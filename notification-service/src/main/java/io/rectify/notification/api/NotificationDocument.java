@@ -1,5 +1,6 @@
 package io.rectify.notification.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.DeliveryAttempt;
 import io.rectify.notification.domain.Notification;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * What was sent, to whom, when, with what outcome — with every delivery attempt; what withdrew it
  * ({@code supersededBy}), the digest it went in, and how it was acknowledged ({@code LINK} or {@code API}).
  */
+// the schema keeps the name it was published under (clients generate code from /q/openapi)
+@Schema(name = "NotificationView")
 public record NotificationDocument(UUID id, UUID hazardId, String countyCode, String enterpriseCreditCode, Step step, int sequence,
                                    RecipientLevel level, String recipientRef, Channel channel, String recipient, Instant dueAt,
                                    Instant stepAt, NotificationStatus status, String failureReason, String failureDetail,

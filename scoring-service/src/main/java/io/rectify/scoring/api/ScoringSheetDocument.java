@@ -1,5 +1,6 @@
 package io.rectify.scoring.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.rectify.contracts.scoring.ScoringSheet;
 import io.rectify.scoring.service.StoredSheet;
 
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A stored scoring sheet: its document's fields (so a GET body can be edited and PUT back) and its state. */
+// the schema keeps the name it was published under (clients generate code from /q/openapi)
+@Schema(name = "ScoringSheetView")
 public record ScoringSheetDocument(
         String version,
         Integer period,

@@ -1,5 +1,6 @@
 package io.rectify.scoring.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.rectify.scoring.domain.RubricDocument;
 import io.rectify.scoring.service.StoredRubric;
 
@@ -7,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A stored rubric: its document's fields (so a GET body can be edited and PUT back) and its state. */
+// the schema keeps the name it was published under (clients generate code from /q/openapi)
+@Schema(name = "RubricView")
 public record StoredRubricDocument(
         String version,
         String description,
