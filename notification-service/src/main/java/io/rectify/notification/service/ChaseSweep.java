@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * Wakes due chases and records what the planner says is due. Each batch is one transaction that claims
  * its chases with {@code FOR UPDATE SKIP LOCKED} (several instances share the work, none does it twice),
  * inserts the notifications under their unique key and moves the chases on; delivery happens afterwards,
- * outside this transaction ({@link NotificationDispatcher}).
+ * outside this transaction ({@link DeliveryLoops}).
  */
 @ApplicationScoped
 public class ChaseSweep {

@@ -36,8 +36,8 @@ import java.util.UUID;
  * local digest time has come, one digest gathers every reminder held since the last one and goes out as a
  * single email, most urgent first. A {@code digest} row per contact, channel and local day under a unique
  * key is taken first, so two instances sweeping at once (or a restart) never send a second one that day.
- * Reminders withdrawn before the digest is sent (SUPERSEDED) drop out of it. Delivery retries like the
- * dispatcher's: persisted attempts with backoff, then DELIVERY_FAILED.
+ * Reminders withdrawn before the digest is sent (SUPERSEDED) drop out of it. Delivery retries like a
+ * notification's: persisted attempts with the {@link RetryPolicy}'s backoff, then DELIVERY_FAILED.
  */
 @ApplicationScoped
 public class DailyDigests {
@@ -185,9 +185,8 @@ public class DailyDigests {
                         n.step.name(), n.sequence, n.level.name(), n.channel.name(), d.to(), n.dueAt, now), now);
             }
             LOG.infof("digest %s delivered to %s/%s: %d reminders", d.id(), d.level(), d.ref(), d.reminders().size());
-        } else if (outcome instanceof DeliveryOutcome.Retryable && d.attempt() < config.delivery().maxAttempts()) {
-            java.time.Duration wait = config.delivery().initialBackoff().multipliedBy(1L << Math.min(d.attempt() - 1, 30));
-            wait = wait.compareTo(config.delivery().maxBackoff()) > 0 ? config.delivery().maxBackoff() : wait;
+        } else if (outcome instanceof DeliveryOutcome.Retryable && RetryPolicy.of(config.delivery()).mayRetry(d.attempt())) {
+            java.time.Duration wait = RetryPolicy.of(config.delivery()).backoff(d.attempt());
             em.createNativeQuery("update digest set next_attempt_at = now() + make_interval(secs => ?1), failure_detail = ?2 where id = ?3")
                     .setParameter(1, wait.toMillis() / 1000.0).setParameter(2, outcome.detail()).setParameter(3, d.id()).executeUpdate();
             LOG.infof("digest %s attempt %d failed (%s), next in %s", d.id(), d.attempt(), outcome.detail(), wait);
@@ -196,10 +195,10 @@ public class DailyDigests {
                     .setParameter(1, outcome.detail()).setParameter(2, d.id()).executeUpdate();
             for (Notification n : items) {
                 n.status = NotificationStatus.FAILED;
-                n.failureReason = NotificationDispatcher.DELIVERY_FAILED;
+                n.failureReason = DeliveryOutcomes.DELIVERY_FAILED;
                 n.failureDetail = "digest " + d.id() + ": " + outcome.detail();
                 outbox.append(Topics.NOTIFICATION_EVENTS, new NotificationFailed(n.id, n.hazardId, n.countyCode, n.step.name(), n.level.name(),
-                        n.channel.name(), NotificationDispatcher.DELIVERY_FAILED, n.failureDetail, now), now);
+                        n.channel.name(), DeliveryOutcomes.DELIVERY_FAILED, n.failureDetail, now), now);
             }
             LOG.infof("digest %s failed after %d attempts: %s", d.id(), d.attempt(), outcome.detail());
         }

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them published only once the broker has
@@ -69,6 +73,10 @@ public class OutboxRelay {
     @Inject
     KafkaClientSettings kafka;
 
+    /** Runs the loop: started from the StartupEvent, there is no request, transaction or span to propagate. */
+    @Inject
+    ManagedExecutor executor;
+
     /** Prepended to every topic name: tests give each run its own topics (env RECTIFY_KAFKA_TOPIC_PREFIX). */
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
     java.util.Optional<String> topicPrefix;
@@ -78,7 +86,8 @@ public class OutboxRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
+    /** The relay loop, on a thread of Quarkus' worker pool. */
+    private CompletableFuture<Void> worker;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -91,19 +100,20 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = executor.runAsync(this::loop);
     }
 
+    /** Stops the loop, waits up to 5 s for its round (before Quarkus shuts the worker pool down), closes the producer. */
     void onStop(@Observes ShutdownEvent ignored) {
         running = false;
         wake();
         if (worker != null) {
             try {
-                worker.join(5_000);
+                worker.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debugf("outbox relay loop at shutdown: %s", e.toString());
             }
         }
         closeProducer();

@@ -1,47 +1,33 @@
 package io.rectify.scoring.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.rectify.contracts.EventJson;
-import io.rectify.contracts.Topics;
 import io.rectify.contracts.scoring.CountyIndexDocument;
-import io.rectify.platform.outbox.Outbox;
-import io.rectify.scoring.config.ScoringConfig;
-import io.rectify.scoring.domain.CompositeIndexCalculator;
-import io.rectify.scoring.domain.CountyFacts;
-import io.rectify.scoring.domain.Periods;
-import io.rectify.scoring.domain.Rubric;
-import io.rectify.scoring.domain.SheetScorer;
-import io.rectify.contracts.scoring.CountyIndexDocument.SheetResult;
-import io.rectify.contracts.scoring.ScoringSheet;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.rectify.platform.tracing.Traces;
+import io.rectify.scoring.config.ScoringConfig;
+import io.rectify.scoring.domain.Periods;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Recomputes counties and publishes an answer only when it changed: compared with the last stored
  * document (ignoring {@code computedAt}), a changed answer replaces the current row, is appended to the
  * history, goes to the outbox for {@code county.index} and, after the commit, to the SSE stream.
+ * {@link CountyRecomputation} computes the answers from the facts, {@link CountyIndexStore} reads and
+ * writes the stored ones; this class marks, locks and runs the rounds.
  * <p>
  * Consumers do not recompute: they mark counties ({@link #markPending}) and {@link PendingRecomputes}
  * recomputes each marked county once per round, so a burst of events costs one recomputation per county.
@@ -63,29 +49,22 @@ public class CountyIndexService {
     FactStore facts;
 
     @Inject
-    RubricService rubrics;
-
-    @Inject
     CountyDirectory counties;
 
     @Inject
-    ScoringSheetService sheets;
+    CountyRecomputation recomputation;
 
     @Inject
-    Outbox outbox;
+    CountyIndexStore store;
 
     @Inject
     PendingRecomputes pending;
-
 
     @Inject
     ScoringConfig config;
 
     @Inject
     Clock clock;
-
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
 
     /**
      * Held shared by every recomputation and exclusively by a rebuild's wipe ({@link FactStore#wipe}), so a
@@ -217,15 +196,12 @@ public class CountyIndexService {
     /** The answer for a county and period as it would be now, without storing anything (a period never computed). */
     @Transactional
     public CountyIndexDocument preview(CountyRef county, int period) {
-        Map<String, Set<Integer>> asked = Map.of(county.code(), Set.of(period));
-        FactStore.Key key = new FactStore.Key(county.code(), period);
-        CountyFacts known = facts.factsFor(asked, Map.of(county.code(), county)).get(key);
-        return CompositeIndexCalculator.compute(rubrics.active(), known, sheetResults(asked).get(key), clock.instant());
+        return recomputation.preview(county, period, clock.instant());
     }
 
     private Set<Integer> allPeriods(String countyCode) {
         Set<Integer> periods = new TreeSet<>(facts.periodsWithFacts(countyCode));
-        periods.addAll(sql.list("select period from county_index_current where county_code = ?", rs -> rs.getInt(1), countyCode));
+        periods.addAll(store.storedPeriods(countyCode));
         periods.add(currentPeriod());
         return periods;
     }
@@ -244,133 +220,13 @@ public class CountyIndexService {
                 rs -> rs.getLong(1), c.createArrayOf("text", keys)));
     }
 
-    /**
-     * Computes every county/period asked for and stores, publishes and announces the answers that changed.
-     * A constant number of statements whatever the number of counties (the facts, the stored answers and
-     * the writes each in one go): a round of fifty counties used to be some 450 round trips, each one slow
-     * when the machine is busy.
-     */
+    /** Computes every county/period asked for and stores, publishes and announces the answers that changed. */
     private int recomputeLocked(Map<String, Set<Integer>> periodsByCounty, Instant now) {
-        Rubric rubric = rubrics.active(); // read under the locks: a rubric activated meanwhile is seen
-        Map<String, CountyRef> refs = counties.findAll(periodsByCounty.keySet());
-        Map<FactStore.Key, CountyFacts> facts = this.facts.factsFor(periodsByCounty, refs);
-        Map<FactStore.Key, SheetResult> sheetResults = sheetResults(periodsByCounty);
-        Map<FactStore.Key, Stored> stored = stored(periodsByCounty);
         int current = currentPeriod();
-        List<Answer> changed = new ArrayList<>();
-        for (Map.Entry<String, Set<Integer>> county : periodsByCounty.entrySet()) {
-            CountyRef ref = refs.getOrDefault(county.getKey(), new CountyRef(county.getKey(), null, null, null));
-            for (int period : county.getValue()) {
-                FactStore.Key key = new FactStore.Key(county.getKey(), period);
-                CountyIndexDocument doc = CompositeIndexCalculator.compute(rubric, facts.get(key), sheetResults.get(key), now);
-                String fingerprint = fingerprint(doc);
-                Stored before = stored.get(key);
-                if (before == null || !before.fingerprint().equals(fingerprint)) {
-                    changed.add(new Answer(doc, ref, fingerprint, before == null ? 1 : before.revision() + 1,
-                            before == null ? null : before.index()));
-                }
-            }
-        }
+        List<CountyIndexStore.Answer> changed = recomputation.changedAnswers(periodsByCounty, now);
         if (!changed.isEmpty()) {
-            store(changed, current);
+            store.store(changed, current);
         }
         return changed.size();
-    }
-
-    private record Stored(String fingerprint, long revision, BigDecimal index) {
-    }
-
-    /**
-     * The scoring-sheet results of the county/periods that have a submitted assessment, each scored on the
-     * sheet version it names. A version scoring does not (yet) know leaves the county without a sheet result
-     * (logged): the index stands alone until an ADMIN stores that sheet, whose PUT recomputes every county.
-     */
-    private Map<FactStore.Key, SheetResult> sheetResults(Map<String, Set<Integer>> periodsByCounty) {
-        Map<FactStore.Key, SheetResult> results = new HashMap<>();
-        facts.sheetAssessments(periodsByCounty).forEach((key, assessment) -> {
-            Optional<ScoringSheet> sheet = sheets.sheet(assessment.sheetVersion());
-            if (sheet.isPresent()) {
-                results.put(key, SheetScorer.score(sheet.get(), assessment));
-            } else {
-                LOG.warnf("county %s period %d: assessment %s names scoring sheet %s, which scoring does not know", key.countyCode(),
-                        key.period(), assessment.assessmentId(), assessment.sheetVersion());
-            }
-        });
-        return results;
-    }
-
-    private record Answer(CountyIndexDocument doc, CountyRef county, String fingerprint, long revision, BigDecimal previous) {
-    }
-
-    private Map<FactStore.Key, Stored> stored(Map<String, Set<Integer>> periodsByCounty) {
-        Map<FactStore.Key, Stored> stored = new HashMap<>();
-        sql.work(c -> Sql.list(c, """
-                select county_code, period, fingerprint, revision, index_value from county_index_current
-                 where county_code = any(?) and period = any(?)""",
-                rs -> Map.entry(new FactStore.Key(rs.getString(1), rs.getInt(2)),
-                        new Stored(rs.getString(3), rs.getLong(4), rs.getBigDecimal(5))),
-                c.createArrayOf("varchar", periodsByCounty.keySet().toArray()),
-                c.createArrayOf("integer", periodsByCounty.values().stream().flatMap(Set::stream).distinct().toArray())))
-                .forEach(e -> stored.put(e.getKey(), e.getValue()));
-        return stored;
-    }
-
-    private void store(List<Answer> answers, int current) {
-        List<Object[]> currentRows = new ArrayList<>(answers.size());
-        List<Object[]> historyRows = new ArrayList<>(answers.size());
-        List<Outbox.Entry> published = new ArrayList<>();
-        for (Answer a : answers) {
-            CountyIndexDocument doc = a.doc();
-            String json = EventJson.write(doc);
-            currentRows.add(new Object[]{doc.countyCode(), doc.period(), doc.countyName(), a.county().city(), a.county().province(),
-                    doc.rubricVersion(), doc.index(), doc.reason(), doc.demonstrationEligible(), json, a.fingerprint(), a.revision(),
-                    doc.computedAt(), doc.sheet() == null ? null : doc.sheet().score()});
-            historyRows.add(new Object[]{doc.countyCode(), doc.period(), doc.rubricVersion(), doc.index(), doc.reason(), doc.base(),
-                    doc.demonstrationEligible(), json, doc.computedAt()});
-            // county.index is compacted by county code: it carries each county's current period only, so a
-            // late change to a past year never hides the current answer
-            if (doc.period() == current) {
-                published.add(new Outbox.Entry(doc, doc.computedAt()));
-            }
-        }
-        sql.batch("""
-                insert into county_index_current (county_code, period, county_name, city, province, rubric_version, index_value,
-                    reason, demonstration_eligible, document, fingerprint, revision, computed_at, sheet_score)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (county_code, period) do update set county_name = excluded.county_name, city = excluded.city,
-                    province = excluded.province, rubric_version = excluded.rubric_version, index_value = excluded.index_value,
-                    reason = excluded.reason, demonstration_eligible = excluded.demonstration_eligible, document = excluded.document,
-                    fingerprint = excluded.fingerprint, revision = excluded.revision, computed_at = excluded.computed_at,
-                    sheet_score = excluded.sheet_score""", currentRows);
-        sql.batch("""
-                insert into county_index_history (county_code, period, rubric_version, index_value, reason, base,
-                    demonstration_eligible, document, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", historyRows);
-        outbox.appendAll(Topics.COUNTY_INDEX, published);
-        List<IndexChange> changes = new ArrayList<>(answers.size());
-        for (Answer a : answers) {
-            CountyIndexDocument doc = a.doc();
-            changes.add(new IndexChange(doc.countyCode(), doc.countyName(), a.county().city(), a.county().province(), doc.period(),
-                    doc.index(), a.previous(), doc.reason(), doc.demonstrationEligible(), doc.rubricVersion(), a.revision(),
-                    doc.computedAt()));
-            LOG.infof("county %s period %d index %s -> %s (rubric %s, revision %d)", doc.countyCode(), doc.period(),
-                    a.previous(), doc.index() != null ? doc.index() : doc.reason(), doc.rubricVersion(), a.revision());
-        }
-        sql.work(c -> {
-            IndexChangeNotices.send(c, changes); // delivered to every replica's stream on commit
-            return null;
-        });
-        registry.counter("rectify.scoring.index.changes").increment(answers.size());
-    }
-
-    /** What "the answer changed" compares: the document without its computation time. */
-    static String fingerprint(CountyIndexDocument doc) {
-        CountyIndexDocument timeless = new CountyIndexDocument(doc.countyCode(), doc.countyName(), doc.period(), doc.rubricVersion(),
-                doc.index(), doc.reason(), doc.base(), doc.indicators(), doc.deductions(), doc.demonstrationEligible(), null, doc.sheet());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventJson.write(timeless).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

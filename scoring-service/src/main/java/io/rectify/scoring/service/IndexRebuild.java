@@ -8,7 +8,10 @@ import io.rectify.platform.inbox.IncomingEvent;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.scoring.config.ScoringConfig;
 import io.rectify.scoring.messaging.ScoringConsumers;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.context.api.ManagedExecutorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +21,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -67,7 +72,16 @@ public class IndexRebuild {
     @ConfigProperty(name = "rectify.kafka.topic-prefix")
     Optional<String> topicPrefix;
 
+    /**
+     * Runs a rebuild on Quarkus' worker pool with no context of the request that started it (no request
+     * scope, transaction or span), as the rebuild's own thread had: it outlives that request.
+     */
+    @Inject
+    @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING)
+    ManagedExecutor executor;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
     private volatile RebuildProgress progress = RebuildProgress.idle();
 
     public RebuildProgress progress() {
@@ -80,10 +94,18 @@ public class IndexRebuild {
             throw ProblemException.conflict("a rebuild is already running; follow it with GET /api/v1/admin/rebuild");
         }
         progress = new RebuildProgress(RebuildProgress.State.RUNNING, 0, 0, 0, null, clock.instant(), null, null);
-        Thread worker = new Thread(this::run, "scoring-rebuild");
-        worker.setDaemon(true);
-        worker.start();
+        try {
+            executor.execute(this::run);
+        } catch (RuntimeException rejected) { // shutting down
+            running.set(false);
+            throw rejected;
+        }
         return progress;
+    }
+
+    /** At shutdown the re-reading stops at its next poll (the rebuild ends FAILED) instead of holding up the worker pool. */
+    void onStop(@Observes ShutdownEvent ignored) {
+        stopping = true;
     }
 
     private void run() {
@@ -139,6 +161,9 @@ public class IndexRebuild {
             Instant lastProgress = clock.instant();
             List<TopicPartition> done = new ArrayList<>();
             while (true) {
+                if (stopping) {
+                    throw new IllegalStateException("the service is shutting down with " + (total - read) + " records still due");
+                }
                 for (TopicPartition tp : partitions) {
                     if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
                         done.add(tp);

@@ -15,6 +15,7 @@ import io.rectify.platform.tracing.TraceScope;
 import io.rectify.platform.tracing.Traces;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
@@ -23,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The recompute loop: drains the {@code pending_recompute} marks the consumers write with the facts,
@@ -58,6 +62,10 @@ public class PendingRecomputes {
     @Inject
     Traces tracer;
 
+    /** Runs the loop: started from the StartupEvent, there is no request, transaction or span to propagate. */
+    @Inject
+    ManagedExecutor executor;
+
     /** Marks taken per round: a few thousand county/periods keep one transaction short. */
     static final int MAX_MARKS = 2_000;
     /** A round continues one trace and links at most this many others. */
@@ -65,7 +73,8 @@ public class PendingRecomputes {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
+    /** The loop, on a thread of Quarkus' worker pool. */
+    private CompletableFuture<Void> worker;
     private Counter recomputed;
     /** How long a round's recomputation takes (one transaction for every marked county). */
     private io.micrometer.core.instrument.Timer roundTime;
@@ -80,19 +89,20 @@ public class PendingRecomputes {
         failures = registry.counter("rectify.scoring.pending.failures");
         registry.gauge("rectify.scoring.pending.marks", this, PendingRecomputes::markCountForGauge);
         running = true;
-        worker = new Thread(this::loop, "scoring-recompute");
-        worker.setDaemon(true);
-        worker.start();
+        worker = executor.runAsync(this::loop);
     }
 
+    /** Stops the loop and waits up to 5 s for its round (before Quarkus shuts the worker pool down). */
     void onStop(@Observes ShutdownEvent ignored) {
         running = false;
         wakeUps.release();
         if (worker != null) {
             try {
-                worker.join(5_000);
+                worker.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debugf("recompute loop at shutdown: %s", e.toString());
             }
         }
     }
