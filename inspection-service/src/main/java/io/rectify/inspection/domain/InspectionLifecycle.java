@@ -27,11 +27,17 @@ public final class InspectionLifecycle {
     private static final Map<InspectionStatus, Map<InspectionAction, InspectionStatus>> RULES = new EnumMap<>(InspectionStatus.class);
 
     static {
-        RULES.put(SCHEDULED, rules(START, IN_PROGRESS, CANCEL, CANCELLED, RECORD_CONSENT, SCHEDULED));
-        RULES.put(IN_PROGRESS, rules(COMPLETE, COMPLETED, RECORD_CONSENT, IN_PROGRESS,
-                RECORD_FINDING, IN_PROGRESS, EDIT_FINDING, IN_PROGRESS, WITHDRAW_FINDING, IN_PROGRESS));
-        RULES.put(COMPLETED, Map.of());
-        RULES.put(CANCELLED, Map.of());
+        for (InspectionStatus s : InspectionStatus.values()) {
+            RULES.put(s, new EnumMap<>(InspectionAction.class)); // COMPLETED and CANCELLED keep theirs empty
+        }
+        allow(SCHEDULED, START, IN_PROGRESS);
+        allow(SCHEDULED, CANCEL, CANCELLED);
+        allow(SCHEDULED, RECORD_CONSENT, SCHEDULED);
+        allow(IN_PROGRESS, COMPLETE, COMPLETED);
+        allow(IN_PROGRESS, RECORD_CONSENT, IN_PROGRESS);
+        allow(IN_PROGRESS, RECORD_FINDING, IN_PROGRESS);
+        allow(IN_PROGRESS, EDIT_FINDING, IN_PROGRESS);
+        allow(IN_PROGRESS, WITHDRAW_FINDING, IN_PROGRESS);
     }
 
     private InspectionLifecycle() {
@@ -62,11 +68,8 @@ public final class InspectionLifecycle {
                 .toList();
     }
 
-    private static Map<InspectionAction, InspectionStatus> rules(Object... pairs) {
-        Map<InspectionAction, InspectionStatus> m = new EnumMap<>(InspectionAction.class);
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put((InspectionAction) pairs[i], (InspectionStatus) pairs[i + 1]);
-        }
-        return m;
+    /** One row of the table, typed (the shape of HazardStateMachine's). */
+    private static void allow(InspectionStatus from, InspectionAction action, InspectionStatus to) {
+        RULES.get(from).put(action, to);
     }
 }
