@@ -31,13 +31,20 @@ public class IndexStream {
         processor.onNext(change);
     }
 
-    /** Every change from now on; a slow subscriber loses changes rather than holding others up. */
+    /**
+     * Every change from now on. One transaction can store the answers of many counties at once, and their
+     * notices arrive together, faster than one SSE connection writes them: each subscriber has a buffer of
+     * {@value #SUBSCRIBER_BUFFER} changes. One that falls further behind is cut off (its stream ends with an
+     * error and the client reconnects) rather than holding the others up or silently missing changes.
+     */
     public Multi<IndexChange> changes() {
         return processor
                 .onSubscription().invoke(subscription -> subscribers.incrementAndGet())
                 .onTermination().invoke(subscribers::decrementAndGet)
-                .onOverflow().drop();
+                .onOverflow().buffer(SUBSCRIBER_BUFFER);
     }
+
+    static final int SUBSCRIBER_BUFFER = 4096;
 
     /** How many subscribers are listening (health, tests). */
     public int subscribers() {
