@@ -10,6 +10,8 @@ import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.PrometheusScrape;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +30,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(OperationsTest.Traced.class)
-class OperationsTest extends HazardTestSupport {
+class OperationsTest extends HazardTestBase {
 
     @Inject
     InMemorySpanExporter spans;

@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.rectify.notification.support.Api.email;
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
+import static io.rectify.notification.support.NotificationFixtures.email;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static io.rectify.platform.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;

@@ -24,12 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import static io.rectify.notification.support.Api.chase;
-import static io.rectify.notification.support.Api.email;
-import static io.rectify.notification.support.Api.ladder;
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
-import static io.rectify.notification.support.Api.webhook;
+import static io.rectify.notification.support.NotificationFixtures.chase;
+import static io.rectify.notification.support.NotificationFixtures.email;
+import static io.rectify.notification.support.NotificationFixtures.ladder;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
+import static io.rectify.notification.support.NotificationFixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

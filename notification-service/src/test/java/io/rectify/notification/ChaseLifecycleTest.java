@@ -24,9 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.rectify.notification.support.Api.chase;
-import static io.rectify.notification.support.Api.ladder;
-import static io.rectify.notification.support.Api.notifications;
+import static io.rectify.notification.support.NotificationFixtures.chase;
+import static io.rectify.notification.support.NotificationFixtures.ladder;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
-import static io.rectify.notification.support.Api.webhook;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
+import static io.rectify.notification.support.NotificationFixtures.webhook;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,7 +85,7 @@ class DeliveryTest {
             assertThat(WebhookSignature.verify(r.body(), r.signature(), SECRET)).isTrue();
         });
         // both attempts form the notification's hash chain (audit trail of deliveries)
-        io.restassured.RestAssured.given().header("Authorization", io.rectify.notification.support.Api.ADMIN)
+        io.restassured.RestAssured.given().header("Authorization", io.rectify.notification.support.NotificationFixtures.ADMIN)
                 .get("/api/v1/audit/trails/delivery_attempt/{id}/verification", n.get("id")).then().statusCode(200)
                 .body("intact", org.hamcrest.Matchers.equalTo(true)).body("entries", org.hamcrest.Matchers.equalTo(2));
     }

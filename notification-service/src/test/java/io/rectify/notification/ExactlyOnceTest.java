@@ -28,10 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import static io.rectify.notification.support.Api.ladder;
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
-import static io.rectify.notification.support.Api.webhook;
+import static io.rectify.notification.support.NotificationFixtures.ladder;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
+import static io.rectify.notification.support.NotificationFixtures.webhook;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -35,9 +35,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
-import static io.rectify.notification.support.Api.webhook;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
+import static io.rectify.notification.support.NotificationFixtures.webhook;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.rectify.notification.support.Api.email;
-import static io.rectify.notification.support.Api.notifications;
-import static io.rectify.notification.support.Api.putContact;
+import static io.rectify.notification.support.NotificationFixtures.email;
+import static io.rectify.notification.support.NotificationFixtures.notifications;
+import static io.rectify.notification.support.NotificationFixtures.putContact;
 import static io.rectify.notification.support.Waits.chaseAtVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,7 +6,8 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.audit.AuditCheckpoint;
 import io.rectify.contracts.audit.CheckpointSignature;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.audit.AuditCheckpoints;
 import io.rectify.platform.testing.DatabaseSuperuser;
 import io.rectify.platform.testing.TopicProbe;
@@ -22,6 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outside the database would check it), and a history line changed after it no longer matches it.
  */
 @QuarkusTest
-class CheckpointTest extends HazardTestSupport {
+class CheckpointTest extends HazardTestBase {
 
     @Inject
     AuditCheckpoints checkpoints;

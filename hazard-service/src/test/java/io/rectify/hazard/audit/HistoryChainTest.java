@@ -1,7 +1,8 @@
 package io.rectify.hazard.audit;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.DatabaseSuperuser;
 import io.rectify.platform.testing.RuntimeRolePrivileges;
 import io.restassured.RestAssured;
@@ -19,6 +20,15 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gauge and its ERROR log line.
  */
 @QuarkusTest
-class HistoryChainTest extends HazardTestSupport {
+class HistoryChainTest extends HazardTestBase {
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;

@@ -5,7 +5,8 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.hazard.RectificationSubmitted;
 import io.rectify.contracts.inspection.Evidence;
 import io.rectify.contracts.inspection.FindingConfirmed;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.SamplePhotos;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -24,13 +25,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.rectificationWith;
+import static io.rectify.hazard.support.HazardFixtures.type;
+import static io.rectify.hazard.support.HazardFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 /** Evidence files on the real PostgreSQL store: what goes in, what comes out, what they may close, who reads them. */
 @QuarkusTest
-class EvidenceFilesTest extends HazardTestSupport {
+class EvidenceFilesTest extends HazardTestBase {
 
     static final String EVIDENCE = "/api/v1/evidence";
 

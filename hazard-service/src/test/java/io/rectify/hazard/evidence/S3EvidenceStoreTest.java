@@ -3,7 +3,8 @@ package io.rectify.hazard.evidence;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.evidence.EvidenceSweep;
 import io.rectify.platform.testing.SamplePhotos;
 import io.restassured.RestAssured;
@@ -22,6 +23,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.rectificationWith;
+import static io.rectify.hazard.support.HazardFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +36,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The S3 evidence store against a real S3-compatible server (S3Mock, started by {@link S3MockServer}). */
 @QuarkusTest
 @TestProfile(S3EvidenceStoreTest.S3Store.class)
-class S3EvidenceStoreTest extends HazardTestSupport {
+class S3EvidenceStoreTest extends HazardTestBase {
 
     public static class S3Store implements QuarkusTestProfile {
         @Override

@@ -3,7 +3,8 @@ package io.rectify.hazard.export;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.inspection.EnterpriseRegistered;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.commons.csv.CSVFormat;
@@ -32,6 +33,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.cityRegulator;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.toVerified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * equal: same hazards, same order, same values; same scope per role; bad parameters are 422 problems (the platform's input vocabulary).
  */
 @QuarkusTest
-class HazardExportTest extends HazardTestSupport {
+class HazardExportTest extends HazardTestBase {
 
     private static final String EXPORT = HAZARDS + "/export";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

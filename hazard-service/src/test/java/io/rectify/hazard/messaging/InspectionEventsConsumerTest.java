@@ -5,7 +5,9 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.Topics;
 import io.rectify.contracts.inspection.Evidence;
 import io.rectify.contracts.inspection.FindingConfirmed;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardFixtures;
+import io.rectify.hazard.support.HazardTestBase;
 import io.restassured.path.json.JsonPath;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -18,11 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** inspection.events on the real broker: one hazard per confirmed finding however often it arrives; poison to the DLQ. */
 @QuarkusTest
-class InspectionEventsConsumerTest extends HazardTestSupport {
+class InspectionEventsConsumerTest extends HazardTestBase {
 
     private FindingConfirmed finding(Place p, UUID inspection, String grade, String criterion, Instant confirmedAt) {
         return finding(p, inspection, grade, criterion, confirmedAt, null);
@@ -76,7 +82,7 @@ class InspectionEventsConsumerTest extends HazardTestSupport {
         assertThat(Instant.parse((String) hazard.get("dueAt"))).isEqualTo(confirmedAt.plus(45, ChronoUnit.DAYS));
 
         String id = (String) hazard.get("id");
-        assertThat(hazardEvents(id, 1)).extracting(HazardTestSupport::type).containsExactly("rectify.hazard.HazardReported.v1");
+        assertThat(hazardEvents(id, 1)).extracting(HazardFixtures::type).containsExactly("rectify.hazard.HazardReported.v1");
         assertThat(hazardEvents(id, 1).get(0).value()).contains("\"keyTaskVersion\":3");
         given(admin()).get(HAZARDS + "/" + id + "/history").then().statusCode(200)
                 .body("items[0].who", org.hamcrest.Matchers.equalTo("inspection-service"),

@@ -2,7 +2,8 @@ package io.rectify.hazard.reliability;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TestTokens;
 import io.rectify.platform.testing.reliability.AuthorizationMatrix;
 import io.rectify.platform.testing.reliability.Findings;
@@ -12,6 +13,18 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.agency;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.cityRegulator;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.expertAccount;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.provinceRegulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and out of scope on the single-resource reads (200 / 404) and on the filtered list.
  */
 @QuarkusTest
-class AuthorizationMatrixTest extends HazardTestSupport {
+class AuthorizationMatrixTest extends HazardTestBase {
 
     @TestHTTPResource("/")
     URI base;

@@ -3,7 +3,8 @@ package io.rectify.hazard.reliability;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.reliability.EvidenceHostileRequests;
 import io.rectify.platform.testing.reliability.Findings;
 import io.rectify.platform.testing.reliability.HostileInputSuite;
@@ -15,6 +16,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json, no state change in any table (outbox included).
  */
 @QuarkusTest
-class HostileInputTest extends HazardTestSupport {
+class HostileInputTest extends HazardTestBase {
 
     @TestHTTPResource("/")
     URI base;

@@ -4,8 +4,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.Topics;
-import io.rectify.hazard.HazardTestSupport;
 import io.rectify.hazard.messaging.InspectionEventsConsumer;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.reliability.PoisonRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * applied; the dead-letter counter counts each one.
  */
 @QuarkusTest
-class PoisonRecordsTest extends HazardTestSupport {
+class PoisonRecordsTest extends HazardTestBase {
 
     @TestHTTPResource("/")
     URI base;

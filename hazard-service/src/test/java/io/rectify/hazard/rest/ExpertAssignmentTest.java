@@ -3,7 +3,8 @@ package io.rectify.hazard.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.EventJson;
 import io.rectify.contracts.inspection.InspectionCancelled;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.expertAccount;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token when set; everything else is 404 in lists and single reads.
  */
 @QuarkusTest
-class ExpertAssignmentTest extends HazardTestSupport {
+class ExpertAssignmentTest extends HazardTestBase {
 
     @Test
     void anExpertSeesAndVerifiesOnlyTheEnterprisesItInspects() {

@@ -1,7 +1,8 @@
 package io.rectify.hazard.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -9,12 +10,28 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.agency;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.cityRegulator;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.provinceRegulator;
+import static io.rectify.hazard.support.HazardFixtures.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Roles and scope of domain.md on every endpoint: 401 without a valid token, 403 for a wrong role, 404 out of scope. */
 @QuarkusTest
-class HazardAccessTest extends HazardTestSupport {
+class HazardAccessTest extends HazardTestBase {
 
     @Test
     void noValidTokenIs401() {

@@ -1,10 +1,11 @@
 package io.rectify.hazard.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
 import io.rectify.hazard.api.HistoryEntry;
 import io.rectify.hazard.api.PlanRequest;
 import io.rectify.hazard.api.ReportHazardRequest;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -16,16 +17,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
+import static io.rectify.hazard.support.HazardFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 
 /** Whatever a client sends, the answer is a 4xx problem+json naming the field, never a 500; and Idempotency-Key. */
 @QuarkusTest
-class HazardInputTest extends HazardTestSupport {
+class HazardInputTest extends HazardTestBase {
 
     private ValidatableResponse postRaw(String bearer, String path, String json) {
         return given(bearer).body(json).post(path).then();

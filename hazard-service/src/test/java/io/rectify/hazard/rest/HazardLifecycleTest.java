@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.EventJson;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardFixtures;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TopicProbe;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -22,13 +24,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.cityRegulator;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.provinceRegulator;
+import static io.rectify.hazard.support.HazardFixtures.rectification;
+import static io.rectify.hazard.support.HazardFixtures.toVerified;
+import static io.rectify.hazard.support.HazardFixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 /** The lifecycle over HTTP against the real database and broker, with its events read back from hazard.events. */
 @QuarkusTest
-class HazardLifecycleTest extends HazardTestSupport {
+class HazardLifecycleTest extends HazardTestBase {
 
     @Test
     void happyPathToSignedOffWithEveryEventInOrder() throws Exception {
@@ -68,7 +86,7 @@ class HazardLifecycleTest extends HazardTestSupport {
         assertThat(history.getInt("total")).isEqualTo(5);
 
         List<ConsumerRecord<String, String>> events = hazardEvents(id, 5);
-        assertThat(events).extracting(HazardTestSupport::type).containsExactly(
+        assertThat(events).extracting(HazardFixtures::type).containsExactly(
                 "rectify.hazard.HazardReported.v1", "rectify.hazard.RectificationPlanSubmitted.v1",
                 "rectify.hazard.RectificationSubmitted.v1", "rectify.hazard.HazardVerified.v1", "rectify.hazard.HazardSignedOff.v1");
         List<Long> versions = new ArrayList<>();
@@ -108,7 +126,7 @@ class HazardLifecycleTest extends HazardTestSupport {
                 .body("status", equalTo("VERIFIED"), "rejections", equalTo(2));
 
         List<ConsumerRecord<String, String>> events = hazardEvents(id, 8);
-        assertThat(events).extracting(HazardTestSupport::type).containsExactly(
+        assertThat(events).extracting(HazardFixtures::type).containsExactly(
                 "rectify.hazard.HazardReported.v1", "rectify.hazard.RectificationPlanSubmitted.v1",
                 "rectify.hazard.RectificationSubmitted.v1", "rectify.hazard.VerificationRejected.v1",
                 "rectify.hazard.RectificationSubmitted.v1", "rectify.hazard.VerificationRejected.v1",
@@ -140,7 +158,7 @@ class HazardLifecycleTest extends HazardTestSupport {
                 .statusCode(409).contentType("application/problem+json").body("extensions", equalTo(2));
 
         List<ConsumerRecord<String, String>> events = hazardEvents(id, 4);
-        assertThat(events).extracting(HazardTestSupport::type).containsExactly("rectify.hazard.HazardReported.v1",
+        assertThat(events).extracting(HazardFixtures::type).containsExactly("rectify.hazard.HazardReported.v1",
                 "rectify.hazard.DeadlineExtended.v1", "rectify.hazard.RectificationPlanSubmitted.v1", "rectify.hazard.DeadlineExtended.v1");
         assertThat(events.get(1).value()).contains("\"previousDueAt\":\"" + due + "\"").contains("\"newDueAt\":\"" + first + "\"");
     }

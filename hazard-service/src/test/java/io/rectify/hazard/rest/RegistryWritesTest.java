@@ -2,7 +2,8 @@ package io.rectify.hazard.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.reliability.DatabaseFingerprint;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -11,6 +12,16 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.Set;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.agency;
+import static io.rectify.hazard.support.HazardFixtures.assertProblem;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,7 +31,7 @@ import static org.hamcrest.Matchers.equalTo;
  * registered in. Every refusal is problem+json and changes no table (outbox included).
  */
 @QuarkusTest
-class RegistryWritesTest extends HazardTestSupport {
+class RegistryWritesTest extends HazardTestBase {
 
     @Inject
     AgroalDataSource dataSource;

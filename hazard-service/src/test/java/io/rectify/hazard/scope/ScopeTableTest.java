@@ -1,7 +1,8 @@
 package io.rectify.hazard.scope;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.agency;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expertAccount;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One enterprise E1..E4 per county, one hazard H1..H4 of each.
  */
 @QuarkusTest
-class ScopeTableTest extends HazardTestSupport {
+class ScopeTableTest extends HazardTestBase {
 
     private record Row(String caller, String bearer, Set<String> expected) {
     }

@@ -7,7 +7,9 @@ import io.rectify.contracts.Topics;
 import io.rectify.contracts.hazard.SupervisionRaised;
 import io.rectify.contracts.inspection.ConflictDeclared;
 import io.rectify.contracts.notification.EscalationRaised;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardFixtures;
+import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -20,6 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.cityRegulator;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.expert;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.majorReport;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.provinceRegulator;
+import static io.rectify.hazard.support.HazardFixtures.rectification;
+import static io.rectify.hazard.support.HazardFixtures.toVerified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,7 +44,7 @@ import static org.hamcrest.Matchers.equalTo;
  * publishes it) and impartial experts at verification (a ConflictDeclared on inspection.events).
  */
 @QuarkusTest
-class ExpertRulesOnHazardsTest extends HazardTestSupport {
+class ExpertRulesOnHazardsTest extends HazardTestBase {
 
     private void publishEscalation(EscalationRaised e, UUID eventId) {
         KAFKA.publish(prefix + Topics.NOTIFICATION_EVENTS, e.hazardId().toString(),
@@ -57,7 +72,7 @@ class ExpertRulesOnHazardsTest extends HazardTestSupport {
                 "CITY".equals(given(admin()).get(HAZARDS + "/" + id).then().extract().path("supervisionLevel")));
 
         List<ConsumerRecord<String, String>> events = hazardEvents(id, 2);
-        assertThat(events).extracting(HazardTestSupport::type)
+        assertThat(events).extracting(HazardFixtures::type)
                 .containsExactly("rectify.hazard.HazardReported.v1", "rectify.hazard.SupervisionRaised.v1");
         SupervisionRaised raised = EventJson.read(events.get(1).value(), SupervisionRaised.class);
         assertThat(raised.fromLevel()).isEqualTo("COUNTY");

@@ -2,7 +2,8 @@ package io.rectify.hazard.service;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.Topics;
-import io.rectify.hazard.HazardTestSupport;
+import io.rectify.hazard.support.HazardFixtures.Place;
+import io.rectify.hazard.support.HazardTestBase;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,12 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.rectify.hazard.support.HazardFixtures.HAZARDS;
+import static io.rectify.hazard.support.HazardFixtures.act;
+import static io.rectify.hazard.support.HazardFixtures.admin;
+import static io.rectify.hazard.support.HazardFixtures.countyRegulator;
+import static io.rectify.hazard.support.HazardFixtures.enterprise;
+import static io.rectify.hazard.support.HazardFixtures.generalReport;
+import static io.rectify.hazard.support.HazardFixtures.given;
+import static io.rectify.hazard.support.HazardFixtures.plan;
+import static io.rectify.hazard.support.HazardFixtures.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** HazardOverdue once per due date, with the scheduler (every second in tests) and extra sweeps racing it. */
 @QuarkusTest
-class OverdueSweepTest extends HazardTestSupport {
+class OverdueSweepTest extends HazardTestBase {
 
     @Inject
     OverdueSweep sweep;

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.rectify.notification.support.Api.chase;
+import static io.rectify.notification.support.NotificationFixtures.chase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -16,6 +16,6 @@ public final class Waits {
     /** Until the chase of {@code hazardId} reflects at least snapshot {@code version}; returns it. */
     public static JsonPath chaseAtVersion(UUID hazardId, long version) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Api.chase(hazardId), c -> c != null && c.getLong("snapshotVersion") >= version);
+                .until(() -> NotificationFixtures.chase(hazardId), c -> c != null && c.getLong("snapshotVersion") >= version);
     }
 }

@@ -9,8 +9,8 @@ import io.rectify.contracts.Topics;
 import io.rectify.contracts.notification.EscalationRaised;
 import io.rectify.contracts.notification.NotificationAcknowledged;
 import io.rectify.contracts.scoring.CountyIndexDocument;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * major hazard goes hazard.events → facts → county.index → the stream; poison is skipped.
  */
 @QuarkusTest
-class DashboardTest extends ScoringTestSupport {
+class DashboardTest extends ScoringTestBase {
 
     /** Any reference that leaves this origin: an absolute or protocol-relative URL in src/href/url()/import. */
     private static final Pattern EXTERNAL = Pattern.compile("(?i)(?:src|href|action)\\s*=\\s*[\"']?\\s*(?:[a-z][a-z0-9+.-]*:)?//"
@@ -87,7 +87,7 @@ class DashboardTest extends ScoringTestSupport {
             String notificationTopic = prefix + Topics.NOTIFICATION_EVENTS;
             UUID hazard = UUID.randomUUID();
             upstream.probe().publishRaw(notificationTopic, hazard.toString(), "{", ceHeaders("rectify.notification.EscalationRaised.v1", hazard.toString()));
-            publish(notificationTopic, new EscalationRaised(UUID.randomUUID(), hazard, county, TestCounty.newCreditCode(), "MAJOR",
+            publish(notificationTopic, new EscalationRaised(UUID.randomUUID(), hazard, county, CountyStory.newCreditCode(), "MAJOR",
                     "ESCALATE_PROVINCE", "PROVINCE", "EMAIL", "duty-officer@sichuan.example", Instant.now().minus(8, ChronoUnit.DAYS), Instant.now()));
             await().atMost(Duration.ofSeconds(30)).until(() -> page.find("notification", d -> d.contains(hazard.toString())) != null);
             String data = page.find("notification", d -> d.contains(hazard.toString())).data();
@@ -119,11 +119,11 @@ class DashboardTest extends ScoringTestSupport {
 
     @Test
     void anOverdueMajorHazardReachesThePageThroughTheIndexItMoves() throws Exception {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         try (SseListener page = new SseListener(streamUrl.toURI())) {
             assertThat(page.status()).isEqualTo(200);
             upstream.publish(county.registered());
-            TestCounty.Hazard hazard = county.hazard("MAJOR", Instant.now().minus(2, ChronoUnit.DAYS));
+            CountyStory.Hazard hazard = county.hazard("MAJOR", Instant.now().minus(2, ChronoUnit.DAYS));
             upstream.publish(hazard.reported("OPEN", 0));
 
             // scoring's own answer, through its outbox and county.index, back to the dashboard

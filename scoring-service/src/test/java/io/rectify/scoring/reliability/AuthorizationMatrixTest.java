@@ -4,7 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.platform.testing.reliability.AuthorizationMatrix;
 import io.rectify.platform.testing.reliability.Findings;
-import io.rectify.scoring.ScoringTestSupport;
+import io.rectify.scoring.support.ScoringTestBase;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * indexes (404, filtered rankings) is {@code AccessTest}'s.
  */
 @QuarkusTest
-class AuthorizationMatrixTest extends ScoringTestSupport {
+class AuthorizationMatrixTest extends ScoringTestBase {
 
     @TestHTTPResource("/")
     URI base;

@@ -5,14 +5,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.platform.testing.reliability.Findings;
 import io.rectify.platform.testing.reliability.HostileInputSuite;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.util.Map;
 
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json, no state change in any table (outbox included).
  */
 @QuarkusTest
-class HostileInputTest extends ScoringTestSupport {
+class HostileInputTest extends ScoringTestBase {
 
     @TestHTTPResource("/")
     URI base;
@@ -31,9 +32,9 @@ class HostileInputTest extends ScoringTestSupport {
 
     @Test
     void hostileRequestsAreRefusedWithoutAStateChange() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         upstream.publish(county.registered());
-        upstream.publish(county.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(county.enterprise(CountyStory.newCreditCode()));
         awaitIndex(county.code, "0.0");
 
         Findings findings = HostileInputSuite.against(base)

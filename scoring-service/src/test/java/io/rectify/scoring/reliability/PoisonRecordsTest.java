@@ -6,9 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.Topics;
 import io.rectify.platform.testing.reliability.PoisonRecords;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
 import io.rectify.scoring.messaging.ScoringConsumers;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dead-letter counter counts each one.
  */
 @QuarkusTest
-class PoisonRecordsTest extends ScoringTestSupport {
+class PoisonRecordsTest extends ScoringTestBase {
 
     @TestHTTPResource("/")
     URI base;
@@ -43,7 +43,7 @@ class PoisonRecordsTest extends ScoringTestSupport {
 
     @Test
     void poisonOnInspectionEventsIsParkedCountedAndTheConsumerCarriesOn() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         List<PoisonRecords.Poison> poison = new ArrayList<>(PoisonRecords.of(CloudEvent.typeOf("inspection", "CountyRegistered"), county.code));
         poison.addAll(PoisonRecords.of(CloudEvent.typeOf("inspection", "InspectionCompleted"), county.code));
         check(Topics.INSPECTION_EVENTS, county.code, poison, () -> upstream.publish(county.registered()));
@@ -51,9 +51,9 @@ class PoisonRecordsTest extends ScoringTestSupport {
 
     @Test
     void poisonOnHazardEventsIsParkedCountedAndTheConsumerCarriesOn() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         upstream.publish(county.registered());
-        TestCounty.Hazard hazard = county.hazard("GENERAL", Instant.now().plus(Duration.ofDays(10)));
+        CountyStory.Hazard hazard = county.hazard("GENERAL", Instant.now().plus(Duration.ofDays(10)));
         String key = hazard.id.toString();
         List<PoisonRecords.Poison> poison = new ArrayList<>(PoisonRecords.of(CloudEvent.typeOf("hazard", "HazardReported"), key));
         poison.addAll(PoisonRecords.of(CloudEvent.typeOf("hazard", "HazardSignedOff"), key));

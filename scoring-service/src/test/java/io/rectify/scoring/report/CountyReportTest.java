@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.inspection.CountyRegistered;
 import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.apache.pdfbox.Loader;
@@ -21,26 +21,28 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.getIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The county report as PDF, read back with PDFBox: the county's Chinese name, its index, every indicator, fonts embedded. */
 @QuarkusTest
-class CountyReportTest extends ScoringTestSupport {
+class CountyReportTest extends ScoringTestBase {
 
     private static final String REPORT = "/api/v1/counties/{code}/report";
 
     @Test
     void thePdfHoldsTheCountysNameIndexAndEveryIndicatorWithTheFontEmbedded() throws IOException {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         Instant now = Instant.now();
         upstream.publish(new CountyRegistered(county.code, "江油测试县", county.city, county.province, "LEAD", "KEY", now));
-        String inspected = TestCounty.newCreditCode();
+        String inspected = CountyStory.newCreditCode();
         upstream.publish(county.enterprise(inspected));
-        upstream.publish(county.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(county.enterprise(CountyStory.newCreditCode()));
         upstream.publish(county.inspected(inspected, now));
-        TestCounty.Hazard closed = county.hazard("GENERAL", now.minus(Duration.ofDays(5)));
-        TestCounty.Hazard overdueMajor = county.hazard("MAJOR", now.minus(Duration.ofDays(3)));
+        CountyStory.Hazard closed = county.hazard("GENERAL", now.minus(Duration.ofDays(5)));
+        CountyStory.Hazard overdueMajor = county.hazard("MAJOR", now.minus(Duration.ofDays(3)));
         upstream.publish(closed.reported("OPEN", 0));
         upstream.publish(closed.signedOff(now.minus(Duration.ofDays(6)), 3));
         upstream.publish(overdueMajor.reported("RECTIFYING", 0));
@@ -75,7 +77,7 @@ class CountyReportTest extends ScoringTestSupport {
 
     @Test
     void theReportKeepsTheIndexScopeAndAnswersProblems() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         upstream.publish(county.registered());
         await().atMost(Duration.ofSeconds(30)).until(() -> getIndex(county.code).statusCode() == 200);
         String otherCounty = TestTokens.bearer("COUNTY_REGULATOR", "county", "T000000000", "city", "x", "province", "y");

@@ -2,8 +2,8 @@ package io.rectify.scoring.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,21 +25,21 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** 401 / 403 / 404 and scope per role, and no 500 for bad input (domain.md "Roles and data scope"). */
 @QuarkusTest
-class AccessTest extends ScoringTestSupport {
+class AccessTest extends ScoringTestBase {
 
     static final String PROBLEM = "application/problem+json";
 
-    TestCounty x;
-    TestCounty y;
+    CountyStory x;
+    CountyStory y;
     String enterpriseOfX;
 
     @BeforeEach
     void twoCounties() {
-        x = TestCounty.create();
-        y = TestCounty.create();
-        enterpriseOfX = TestCounty.newCreditCode();
-        for (TestCounty county : List.of(x, y)) {
-            String enterprise = county == x ? enterpriseOfX : TestCounty.newCreditCode();
+        x = CountyStory.create();
+        y = CountyStory.create();
+        enterpriseOfX = CountyStory.newCreditCode();
+        for (CountyStory county : List.of(x, y)) {
+            String enterprise = county == x ? enterpriseOfX : CountyStory.newCreditCode();
             upstream.publish(county.registered());
             upstream.publish(county.enterprise(enterprise));
             upstream.publish(county.inspected(enterprise, Instant.now()));
@@ -98,7 +100,7 @@ class AccessTest extends ScoringTestSupport {
     @Test
     void anEnterpriseReadsTheIndexOfItsOwnCountyOnly() {
         assertScope(TestTokens.bearer("ENTERPRISE", "creditCode", enterpriseOfX));
-        String stranger = TestTokens.bearer("ENTERPRISE", "creditCode", TestCounty.newCreditCode());
+        String stranger = TestTokens.bearer("ENTERPRISE", "creditCode", CountyStory.newCreditCode());
         as(stranger).get("/api/v1/counties/{c}/index", x.code).then().statusCode(404).contentType(PROBLEM);
         as(stranger).queryParam("size", 500).get("/api/v1/rankings").then().statusCode(200).body("total", equalTo(0));
     }

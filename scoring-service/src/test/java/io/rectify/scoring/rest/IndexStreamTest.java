@@ -4,12 +4,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.EventJson;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
 import io.rectify.scoring.service.IndexChange;
 import io.rectify.scoring.service.IndexChangeListener;
 import io.rectify.scoring.service.IndexChangeNotices;
 import io.rectify.scoring.service.IndexStream;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
+import static io.rectify.scoring.support.ScoringFixtures.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
-class IndexStreamTest extends ScoringTestSupport {
+class IndexStreamTest extends ScoringTestBase {
 
     @TestHTTPResource("/api/v1/index-stream")
     URL streamUrl;
@@ -55,11 +58,11 @@ class IndexStreamTest extends ScoringTestSupport {
 
     @Test
     void theStreamDeliversEachChangeWithinTheCallersScope() throws Exception {
-        TestCounty mine = TestCounty.create();
+        CountyStory mine = CountyStory.create();
         upstream.publish(mine.registered());
-        upstream.publish(mine.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(mine.enterprise(CountyStory.newCreditCode()));
         awaitIndex(mine.code, "0.0");
-        TestCounty other = TestCounty.create();
+        CountyStory other = CountyStory.create();
 
         HttpClient client = HttpClient.newHttpClient();
         int before = stream.subscribers();
@@ -70,14 +73,14 @@ class IndexStreamTest extends ScoringTestSupport {
 
         // a change elsewhere: the ADMIN sees it, the county regulator must not
         upstream.publish(other.registered());
-        upstream.publish(other.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(other.enterprise(CountyStory.newCreditCode()));
         await().atMost(Duration.ofSeconds(30)).until(() -> admin.changeOf(other.code) != null && admin.changeOf(other.code).index() != null);
         IndexChange change = admin.changeOf(other.code);
         assertThat(change.index()).isEqualByComparingTo("0.0");
         assertThat(change.period()).isEqualTo(index(other.code).period());
 
         // then a change in the regulator's county: it arrives after the other one would have
-        String inspected = TestCounty.newCreditCode();
+        String inspected = CountyStory.newCreditCode();
         upstream.publish(mine.enterprise(inspected));
         upstream.publish(mine.inspected(inspected, java.time.Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> regulator.changeOf(mine.code) != null
@@ -99,8 +102,8 @@ class IndexStreamTest extends ScoringTestSupport {
         int before = stream.subscribers();
         Listener admin = listen(client, ADMIN);
         await().atMost(Duration.ofSeconds(20)).until(() -> stream.subscribers() >= before + 1 && listener.listening());
-        String rolledBack = TestCounty.create().code;
-        String committed = TestCounty.create().code;
+        String rolledBack = CountyStory.create().code;
+        String committed = CountyStory.create().code;
 
         try (Connection otherReplica = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
             otherReplica.setAutoCommit(false);

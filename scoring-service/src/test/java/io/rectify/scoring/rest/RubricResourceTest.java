@@ -3,9 +3,9 @@ package io.rectify.scoring.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.EventJson;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
 import io.rectify.scoring.domain.RubricDocument;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
+import static io.rectify.scoring.support.ScoringFixtures.index;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,24 +30,24 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
-class RubricResourceTest extends ScoringTestSupport {
+class RubricResourceTest extends ScoringTestBase {
 
     @Test
     void aRubricPutRecomputesEveryCountyAndCanBeUndone() throws IOException {
         Instant now = Instant.now();
         // A: E=2, I=1, one general hazard signed off on time → (15×50 + 30×100 + 20×100 + 15×100)/80 = 90.625
-        TestCounty a = TestCounty.create();
+        CountyStory a = CountyStory.create();
         upstream.publish(a.registered());
-        String inspected = TestCounty.newCreditCode();
+        String inspected = CountyStory.newCreditCode();
         upstream.publish(a.enterprise(inspected));
-        upstream.publish(a.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(a.enterprise(CountyStory.newCreditCode()));
         upstream.publish(a.inspected(inspected, now));
-        TestCounty.Hazard closed = a.hazard("GENERAL", now.minus(Duration.ofDays(3)));
+        CountyStory.Hazard closed = a.hazard("GENERAL", now.minus(Duration.ofDays(3)));
         upstream.publish(closed.signedOff(now.minus(Duration.ofDays(4)), 4));
         // B: E=1, I=1, one general hazard 40 days overdue → (15×100 + 30×0 + 15×100)/60 − 1 = 49
-        TestCounty b = TestCounty.create();
+        CountyStory b = CountyStory.create();
         upstream.publish(b.registered());
-        String enterprise = TestCounty.newCreditCode();
+        String enterprise = CountyStory.newCreditCode();
         upstream.publish(b.enterprise(enterprise));
         upstream.publish(b.inspected(enterprise, now));
         upstream.publish(b.hazard("GENERAL", now.minus(Duration.ofDays(40))).reported("OPEN", 0));

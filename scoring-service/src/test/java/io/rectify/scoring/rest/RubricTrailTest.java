@@ -1,21 +1,22 @@
 package io.rectify.scoring.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rectify.scoring.ScoringTestSupport;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
+import io.rectify.scoring.support.ScoringTestBase;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /** Every change of a rubric lands in its hash chain: stored and activated, then deactivated when another takes over. */
 @QuarkusTest
-class RubricTrailTest extends ScoringTestSupport {
+class RubricTrailTest extends ScoringTestBase {
 
     @Test
     void storingAndReplacingARubricIsChainedPerVersion() throws IOException {

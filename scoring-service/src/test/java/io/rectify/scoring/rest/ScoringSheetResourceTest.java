@@ -3,7 +3,7 @@ package io.rectify.scoring.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.EventJson;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
-class ScoringSheetResourceTest extends ScoringTestSupport {
+class ScoringSheetResourceTest extends ScoringTestBase {
 
     @Test
     void theSeededSheetIsServedAndASheetWhosePointsDoNotAddUpIsRefused() throws IOException {

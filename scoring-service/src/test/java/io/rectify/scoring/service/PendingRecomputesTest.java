@@ -3,9 +3,9 @@ package io.rectify.scoring.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.scoring.CountyIndexDocument;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
 import io.rectify.scoring.domain.HazardFact;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * county/period, committed with the facts, and the loop turns them into the answer and removes them.
  */
 @QuarkusTest
-class PendingRecomputesTest extends ScoringTestSupport {
+class PendingRecomputesTest extends ScoringTestBase {
 
     @Inject
     FactStore facts;
@@ -50,7 +50,7 @@ class PendingRecomputesTest extends ScoringTestSupport {
 
     @Test
     void manyChangesToOneCountyMakeOneMarkPerPeriodAndTheLoopAnswersThemAll() {
-        String county = TestCounty.create().code;
+        String county = CountyStory.create().code;
         written.add(county);
         int current = indexes.currentPeriod();
         Instant lastYear = Instant.now().minus(Duration.ofDays(400));
@@ -79,7 +79,7 @@ class PendingRecomputesTest extends ScoringTestSupport {
 
     @Test
     void aMarkWithoutNewFactsIsRemovedWithoutANewAnswer() {
-        String county = TestCounty.create().code;
+        String county = CountyStory.create().code;
         written.add(county);
         int current = indexes.currentPeriod();
         QuarkusTransaction.requiringNew().run(() -> indexes.markPending(List.of(new Affected(county, current))));
@@ -93,7 +93,7 @@ class PendingRecomputesTest extends ScoringTestSupport {
 
     @Test
     void aMarkRenewedWhileARoundRunsSurvivesThatRound() {
-        String county = TestCounty.create().code;
+        String county = CountyStory.create().code;
         written.add(county);
         int current = indexes.currentPeriod();
         pending.pause(); // this test plays the round itself

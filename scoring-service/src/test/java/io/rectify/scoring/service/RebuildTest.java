@@ -5,9 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.Topics;
 import io.rectify.platform.outbox.OutboxRelay;
 import io.rectify.platform.testing.TestTokens;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
 import io.rectify.contracts.hazard.HazardEvent;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
+import static io.rectify.scoring.support.ScoringFixtures.index;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-class RebuildTest extends ScoringTestSupport {
+class RebuildTest extends ScoringTestBase {
 
     @Inject
     OutboxRelay relay;
@@ -32,18 +35,18 @@ class RebuildTest extends ScoringTestSupport {
     void aRebuildFromTheTopicsArrivesAtTheSameIndices() {
         // a county whose events arrive with redeliveries, stale snapshots and a move between counties
         Instant now = Instant.now();
-        TestCounty county = TestCounty.create();
-        TestCounty neighbour = TestCounty.create();
+        CountyStory county = CountyStory.create();
+        CountyStory neighbour = CountyStory.create();
         upstream.publish(county.registered());
         upstream.publish(neighbour.registered());
-        String moving = TestCounty.newCreditCode();
-        String staying = TestCounty.newCreditCode();
+        String moving = CountyStory.newCreditCode();
+        String staying = CountyStory.newCreditCode();
         upstream.publish(neighbour.enterprise(moving));
         upstream.publish(county.enterprise(staying));
         upstream.publish(county.inspected(staying, now));
         upstream.publish(county.enterprise(moving)); // registered again, now in county
-        TestCounty.Hazard major = county.hazard("MAJOR", now.plus(Duration.ofDays(30)));
-        TestCounty.Hazard general = county.hazard("GENERAL", now.minus(Duration.ofDays(50)));
+        CountyStory.Hazard major = county.hazard("MAJOR", now.plus(Duration.ofDays(30)));
+        CountyStory.Hazard general = county.hazard("GENERAL", now.minus(Duration.ofDays(50)));
         upstream.publish(major.reported("OPEN", 0));
         HazardEvent closed = major.signedOff(now.minus(Duration.ofDays(1)), 5);
         UUID closedId = upstream.publish(closed);

@@ -10,8 +10,8 @@ import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.contracts.scoring.CountyIndexDocument.IndicatorResult;
 import io.rectify.platform.outbox.OutboxRelay;
 import io.rectify.platform.testing.TopicProbe;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -23,13 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
+import static io.rectify.scoring.support.ScoringFixtures.getIndex;
+import static io.rectify.scoring.support.ScoringFixtures.index;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Upstream events on the real broker → facts in the real database → the published answer. */
 @QuarkusTest
-class ScoringFlowTest extends ScoringTestSupport {
+class ScoringFlowTest extends ScoringTestBase {
 
     @Inject
     OutboxRelay relay;
@@ -46,24 +50,24 @@ class ScoringFlowTest extends ScoringTestSupport {
 
     @Test
     void eventsOfASmallCountyProduceTheExpectedIndex() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         Instant now = Instant.now();
         upstream.publish(county.registered());
-        List<String> enterprises = List.of(TestCounty.newCreditCode(), TestCounty.newCreditCode(), TestCounty.newCreditCode(),
-                TestCounty.newCreditCode());
+        List<String> enterprises = List.of(CountyStory.newCreditCode(), CountyStory.newCreditCode(), CountyStory.newCreditCode(),
+                CountyStory.newCreditCode());
         enterprises.forEach(e -> upstream.publish(county.enterprise(e)));
         upstream.publish(county.inspected(enterprises.get(0), now));
         upstream.publish(county.inspected(enterprises.get(0), now)); // a second inspection of the same enterprise
         upstream.publish(county.inspected(enterprises.get(1), now));
         upstream.publish(county.inspected(enterprises.get(2), now));
 
-        TestCounty.Hazard onTime = county.hazard("GENERAL", now.minus(days(20)));
-        TestCounty.Hazard late = county.hazard("GENERAL", now.minus(days(20)));
-        TestCounty.Hazard majorOverdue = county.hazard("MAJOR", now.minus(days(10)));
-        TestCounty.Hazard longOverdue = county.hazard("GENERAL", now.minus(days(45)));
-        TestCounty.Hazard notDueReopened = county.hazard("GENERAL", now.plus(days(20)));
-        TestCounty.Hazard majorClosed = county.hazard("MAJOR", now.minus(days(20)));
-        for (TestCounty.Hazard h : List.of(onTime, late, majorOverdue, longOverdue, majorClosed)) {
+        CountyStory.Hazard onTime = county.hazard("GENERAL", now.minus(days(20)));
+        CountyStory.Hazard late = county.hazard("GENERAL", now.minus(days(20)));
+        CountyStory.Hazard majorOverdue = county.hazard("MAJOR", now.minus(days(10)));
+        CountyStory.Hazard longOverdue = county.hazard("GENERAL", now.minus(days(45)));
+        CountyStory.Hazard notDueReopened = county.hazard("GENERAL", now.plus(days(20)));
+        CountyStory.Hazard majorClosed = county.hazard("MAJOR", now.minus(days(20)));
+        for (CountyStory.Hazard h : List.of(onTime, late, majorOverdue, longOverdue, majorClosed)) {
             upstream.publish(h.reported("OPEN", 0));
         }
         upstream.publish(notDueReopened.reported("RECTIFYING", 1));
@@ -106,11 +110,11 @@ class ScoringFlowTest extends ScoringTestSupport {
 
     @Test
     void aDuplicateOrAnOlderEventChangesNothingAndOnlyChangesArePublished() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         Instant now = Instant.now();
         UUID registered = upstream.publish(county.registered());
-        TestCounty.Hazard hazard = county.hazard("MAJOR", now.plus(days(10)));
-        TestCounty.Hazard other = county.hazard("GENERAL", now.minus(days(5)));
+        CountyStory.Hazard hazard = county.hazard("MAJOR", now.plus(days(10)));
+        CountyStory.Hazard other = county.hazard("GENERAL", now.minus(days(5)));
         upstream.publish(other.reported("OPEN", 0));
         upstream.publish(hazard.reported("RECTIFYING", 0));
         HazardEvent signedOff = hazard.signedOff(now.minus(days(1)), 2);
@@ -153,7 +157,7 @@ class ScoringFlowTest extends ScoringTestSupport {
 
     @Test
     void timeAloneMovesTheIndexOnTheTick() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         Instant due = Instant.now().plusSeconds(6);
         upstream.publish(county.registered());
         upstream.publish(county.hazard("GENERAL", due).reported("OPEN", 0));
@@ -173,14 +177,14 @@ class ScoringFlowTest extends ScoringTestSupport {
 
     @Test
     void aPoisonRecordIsDeadLetteredAndTheConsumerCarriesOn() {
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         String hazardTopic = upstream.topic(Topics.HAZARD_EVENTS);
         upstream.probe().publishRaw(hazardTopic, "poison-" + county.code, "{not json", Map.of(
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "rectify.hazard.HazardReported.v1",
                 "ce_source", "/hazard-service", "ce_time", Instant.now().toString()));
         upstream.probe().publishRaw(upstream.topic(Topics.INSPECTION_EVENTS), "no-headers-" + county.code, "{}", Map.of());
         // a hazard event whose county code breaks the rules: poison too
-        TestCounty.Hazard badCounty = TestCounty.withCode("not-a-code").hazard("GENERAL", Instant.now());
+        CountyStory.Hazard badCounty = CountyStory.withCode("not-a-code").hazard("GENERAL", Instant.now());
         upstream.publish(badCounty.reported("OPEN", 0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -190,7 +194,7 @@ class ScoringFlowTest extends ScoringTestSupport {
                     .extracting(ConsumerRecord::key).contains("no-headers-" + county.code);
         });
         upstream.publish(county.registered());
-        upstream.publish(county.enterprise(TestCounty.newCreditCode()));
+        upstream.publish(county.enterprise(CountyStory.newCreditCode()));
         awaitIndex(county.code, "0.0"); // one enterprise, none inspected
     }
 

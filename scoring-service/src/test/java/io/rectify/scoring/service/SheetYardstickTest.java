@@ -6,8 +6,8 @@ import io.rectify.contracts.inspection.SheetAssessed;
 import io.rectify.contracts.inspection.SheetMark;
 import io.rectify.contracts.scoring.CountyIndexDocument;
 import io.rectify.contracts.scoring.ScoringSheet;
-import io.rectify.scoring.ScoringTestSupport;
-import io.rectify.scoring.TestCounty;
+import io.rectify.scoring.support.CountyStory;
+import io.rectify.scoring.support.ScoringTestBase;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,13 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.rectify.scoring.support.ScoringFixtures.ADMIN;
+import static io.rectify.scoring.support.ScoringFixtures.awaitIndex;
+import static io.rectify.scoring.support.ScoringFixtures.getIndex;
+import static io.rectify.scoring.support.ScoringFixtures.index;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Both yardsticks together: the sheet score in the county's answer, rankings by either, eligibility with a sheet minimum. */
 @QuarkusTest
-class SheetYardstickTest extends ScoringTestSupport {
+class SheetYardstickTest extends ScoringTestBase {
 
     @Inject
     CountyIndexService indexes;
@@ -37,9 +41,9 @@ class SheetYardstickTest extends ScoringTestSupport {
     void aSubmittedAssessmentIsScoredBesideTheIndexRankedAndCanGateEligibility() throws IOException {
         int period = indexes.currentPeriod();
         ScoringSheet sheet = ScoringSheet.shipped("2024.1").orElseThrow();
-        TestCounty full = perfectIndex();
-        TestCounty weak = perfectIndex();
-        TestCounty unassessed = perfectIndex();
+        CountyStory full = perfectIndex();
+        CountyStory weak = perfectIndex();
+        CountyStory unassessed = perfectIndex();
         awaitIndex(full.code, "100.0");
         awaitIndex(weak.code, "100.0");
         awaitIndex(unassessed.code, "100.0");
@@ -112,18 +116,18 @@ class SheetYardstickTest extends ScoringTestSupport {
     }
 
     /** E = 1, I = 1, one general hazard signed off on time: index 100. */
-    private TestCounty perfectIndex() {
+    private CountyStory perfectIndex() {
         Instant now = Instant.now();
-        TestCounty county = TestCounty.create();
+        CountyStory county = CountyStory.create();
         upstream.publish(county.registered());
-        String enterprise = TestCounty.newCreditCode();
+        String enterprise = CountyStory.newCreditCode();
         upstream.publish(county.enterprise(enterprise));
         upstream.publish(county.inspected(enterprise, now));
         upstream.publish(county.hazard("GENERAL", now.minus(Duration.ofDays(1))).signedOff(now.minus(Duration.ofDays(2)), 4));
         return county;
     }
 
-    private static SheetAssessed assessed(TestCounty county, int period, List<SheetMark> marks, Instant submittedAt) {
+    private static SheetAssessed assessed(CountyStory county, int period, List<SheetMark> marks, Instant submittedAt) {
         return new SheetAssessed(UUID.randomUUID(), county.code, period, "2024.1", UUID.randomUUID(), marks, "expert-lead",
                 submittedAt, submittedAt);
     }
