@@ -76,6 +76,7 @@ public class PlatformMigrations implements Callback {
     @Override
     public void handle(Event event, Context context) {
         Configuration service = context.getConfiguration();
+        MigrationLock.acquire(service.getDataSource());
         if (event == Event.BEFORE_VALIDATE) {
             adoptSharedHistory(service.getDataSource(), schemaOf(service), service.getTable());
         } else {

@@ -1,6 +1,8 @@
 package io.rectify.platform.schema;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.callback.Callback;
@@ -17,6 +19,7 @@ import java.util.function.Predicate;
  * Splits what Quarkus found under {@code quarkus.flyway.locations} (db/migration and db/platform, both
  * listed so Quarkus collects their scripts at build time) between two histories: the service's Flyway
  * sees only its own scripts, {@link PlatformMigrations} — hung on it as a callback — only the platform's.
+ * All of it runs under the {@link MigrationLock}, released here once the application has started.
  */
 @Singleton
 public class PlatformMigrationsHook implements FlywayConfigurationCustomizer {
@@ -35,6 +38,11 @@ public class PlatformMigrationsHook implements FlywayConfigurationCustomizer {
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
         callbacks.add(new PlatformMigrations(only(all, PlatformMigrationsHook::isPlatform)));
         configuration.callbacks(callbacks.toArray(Callback[]::new));
+    }
+
+    /** Migrations are done once the application has started: the next instance may migrate (MigrationLock). */
+    void started(@Observes StartupEvent ignored) {
+        MigrationLock.release();
     }
 
     static boolean isCallback(String path) {

@@ -35,6 +35,22 @@ final class Actors {
         return new Api(url(s), token);
     }
 
+    Api inspection(String token) {
+        return api(Service.INSPECTION, token);
+    }
+
+    Api hazard(String token) {
+        return api(Service.HAZARD, token);
+    }
+
+    Api scoring(String token) {
+        return api(Service.SCORING, token);
+    }
+
+    Api notification(String token) {
+        return api(Service.NOTIFICATION, token);
+    }
+
     String admin() {
         return token("demo-admin", "ADMIN");
     }

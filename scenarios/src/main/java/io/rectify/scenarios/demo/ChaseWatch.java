@@ -3,7 +3,6 @@ package io.rectify.scenarios.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.scenarios.Api;
 import io.rectify.scenarios.Api.ApiException;
-import io.rectify.scenarios.demo.Actors.Service;
 import io.rectify.scenarios.demo.Poll.Outcome;
 
 import java.time.Duration;
@@ -39,7 +38,7 @@ final class ChaseWatch {
     List<JsonNode> reportNearDueHazards(DemoPlan plan, Instant dueAt) {
         List<JsonNode> reported = new ArrayList<>();
         for (DemoPlan.NearDueHazard n : plan.nearDueHazards()) {
-            JsonNode h = RegisteredReports.report(hazard(actors.county(n.countyCode())), obj("enterpriseCreditCode", n.enterpriseCreditCode(),
+            JsonNode h = RegisteredReports.report(actors.hazard(actors.county(n.countyCode())), obj("enterpriseCreditCode", n.enterpriseCreditCode(),
                     "countyCode", n.countyCode(), "keyTask", n.keyTask(), "grade", n.grade(), "majorCriterion", n.majorCriterion(),
                     "description", n.description(), "dueAt", dueAt.toString(), "source", "REGULATOR"));
             if (n.planned()) {
@@ -60,7 +59,7 @@ final class ChaseWatch {
         if (nearDue.isEmpty()) {
             return;
         }
-        Api api = notification(actors.admin());
+        Api api = actors.notification(actors.admin());
         Instant lastDue = nearDue.stream().map(h -> Instant.parse(h.path("dueAt").asText())).max(Instant::compareTo).orElseThrow();
         Duration timeout = Duration.between(Instant.now(), lastDue).plus(options.ladderTimeout());
         say("waiting for the chase ladder (reminders, overdue notices, escalations to city and province) — at most %d s",
@@ -118,20 +117,12 @@ final class ChaseWatch {
 
     private String chaseState(String hazardId) {
         try {
-            JsonNode c = notification(actors.admin()).get("/api/v1/chases/" + hazardId);
+            JsonNode c = actors.notification(actors.admin()).get("/api/v1/chases/" + hazardId);
             return "chase " + c.path("status").asText() + ", escalation " + c.path("escalationLevel").asText()
                     + ", next step at " + c.path("nextReminderAt").asText("-");
         } catch (ApiException e) {
             return "no chase yet (" + e.status() + ")";
         }
-    }
-
-    private Api hazard(String token) {
-        return actors.api(Service.HAZARD, token);
-    }
-
-    private Api notification(String token) {
-        return actors.api(Service.NOTIFICATION, token);
     }
 
     private void say(String format, Object... args) {

@@ -2,7 +2,6 @@ package io.rectify.scenarios.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.scenarios.Api;
-import io.rectify.scenarios.demo.Actors.Service;
 import io.rectify.scenarios.demo.Poll.Outcome;
 
 import java.io.PrintStream;
@@ -103,8 +102,8 @@ public final class DemoScenario {
      * later look at the APIs agree. A mismatch left after the wait is reported, not hidden.
      */
     private void awaitScoring() {
-        Api hazardApi = hazard(actors.admin());
-        Api scoringApi = scoring(actors.admin());
+        Api hazardApi = actors.hazard(actors.admin());
+        Api scoringApi = actors.scoring(actors.admin());
         try {
             Poll.until("scoring-service catching up with hazard-service", options.scoringTimeout(), Duration.ofSeconds(1), () -> {
                 List<String> behind = new ArrayList<>();
@@ -147,14 +146,6 @@ public final class DemoScenario {
     }
 
     // ---------------------------------------------------------------------------------------------
-    private Api hazard(String token) {
-        return actors.api(Service.HAZARD, token);
-    }
-
-    private Api scoring(String token) {
-        return actors.api(Service.SCORING, token);
-    }
-
     private long elapsedSeconds() {
         return (System.nanoTime() - startedNanos) / 1_000_000_000L;
     }

@@ -68,7 +68,7 @@ final class DemoSetup {
     }
 
     List<Integer> playedRounds() {
-        JsonNode page = inspection(actors.admin()).get("/api/v1/campaigns?year=" + DemoPlan.CAMPAIGN_YEAR + "&size=500");
+        JsonNode page = actors.inspection(actors.admin()).get("/api/v1/campaigns?year=" + DemoPlan.CAMPAIGN_YEAR + "&size=500");
         List<Integer> rounds = new ArrayList<>();
         for (JsonNode c : page.path("items")) {
             String name = c.path("name").asText("");
@@ -86,7 +86,7 @@ final class DemoSetup {
 
     /** Counties are the same in every round: registered once, corrected if someone changed them. */
     void registerCounties() {
-        Api api = inspection(actors.province());
+        Api api = actors.inspection(actors.province());
         int created = 0;
         int corrected = 0;
         for (DemoPlan.County c : DemoPlan.counties()) {
@@ -99,12 +99,12 @@ final class DemoSetup {
                 if (e.status() != 409) {
                     throw e;
                 }
-                JsonNode existing = inspection(actors.admin()).get("/api/v1/counties/" + c.code());
+                JsonNode existing = actors.inspection(actors.admin()).get("/api/v1/counties/" + c.code());
                 if (!existing.path("name").asText().equals(c.name()) || !existing.path("city").asText().equals(c.city())
                         || !existing.path("province").asText().equals(DemoPlan.PROVINCE)) {
                     Map<String, Object> change = new LinkedHashMap<>(body);
                     change.put("status", existing.path("status").asText("KEY"));
-                    inspection(actors.admin()).put("/api/v1/counties/" + c.code(), change);
+                    actors.inspection(actors.admin()).put("/api/v1/counties/" + c.code(), change);
                     corrected++;
                 }
             }
@@ -115,7 +115,7 @@ final class DemoSetup {
     }
 
     void registerExperts() {
-        JsonNode page = inspection(actors.admin()).get("/api/v1/experts?size=500");
+        JsonNode page = actors.inspection(actors.admin()).get("/api/v1/experts?size=500");
         for (JsonNode e : page.path("items")) {
             if (!e.path("subject").isNull() && !e.path("subject").asText("").isEmpty()) {
                 expertIds.putIfAbsent(e.path("subject").asText(), UUID.fromString(e.path("id").asText()));
@@ -124,7 +124,7 @@ final class DemoSetup {
         int created = 0;
         for (DemoPlan.Expert x : DemoPlan.experts()) {
             if (!expertIds.containsKey(x.subject())) {
-                JsonNode e = inspection(actors.province()).post("/api/v1/experts",
+                JsonNode e = actors.inspection(actors.province()).post("/api/v1/experts",
                         obj("name", x.name(), "specialties", x.specialties(), "subject", x.subject()));
                 expertIds.put(x.subject(), UUID.fromString(e.path("id").asText()));
                 created++;
@@ -138,7 +138,7 @@ final class DemoSetup {
         int created = 0;
         for (DemoPlan.Enterprise e : plan.enterprises()) {
             try {
-                inspection(actors.county(e.countyCode())).post("/api/v1/enterprises", obj("creditCode", e.creditCode(),
+                actors.inspection(actors.county(e.countyCode())).post("/api/v1/enterprises", obj("creditCode", e.creditCode(),
                         "name", e.name(), "countyCode", e.countyCode(), "parkName", e.parkName(), "fineChemical", e.fineChemical(),
                         "majorHazardInstallationGrade", e.majorHazardInstallationGrade()));
                 created++;
@@ -191,13 +191,13 @@ final class DemoSetup {
     private void putContact(String token, String level, String ref, String name, String hooks) {
         String webhook = hooks + "/" + level.toLowerCase() + "/" + pathSegment(ref);
         String email = options.email() ? level.toLowerCase() + "-" + Actors.slug(ref) + "@demo.rectify.local" : null;
-        notification(token).put("/api/v1/contacts/" + level + "/" + pathSegment(ref),
+        actors.notification(token).put("/api/v1/contacts/" + level + "/" + pathSegment(ref),
                 obj("name", name, "email", email, "webhookUrl", webhook, "webhookSecret", options.webhookSecret()));
     }
 
     /** hazard-service learns counties from CountyRegistered events; a regulator's report needs its county known. */
     void awaitCountiesInHazardService() {
-        Api api = hazard(actors.admin());
+        Api api = actors.hazard(actors.admin());
         Poll.until("hazard-service learning the demo counties from inspection.events", Duration.ofSeconds(60), Duration.ofMillis(500), () -> {
             for (DemoPlan.County c : DemoPlan.counties()) {
                 try {
@@ -214,18 +214,6 @@ final class DemoSetup {
             }
             return Outcome.done(true);
         });
-    }
-
-    private Api inspection(String token) {
-        return actors.api(Service.INSPECTION, token);
-    }
-
-    private Api hazard(String token) {
-        return actors.api(Service.HAZARD, token);
-    }
-
-    private Api notification(String token) {
-        return actors.api(Service.NOTIFICATION, token);
     }
 
     private void say(String format, Object... args) {

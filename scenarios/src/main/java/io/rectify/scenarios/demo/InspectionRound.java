@@ -2,7 +2,6 @@ package io.rectify.scenarios.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.scenarios.Api;
-import io.rectify.scenarios.demo.Actors.Service;
 import io.rectify.scenarios.demo.Poll.Outcome;
 
 import java.time.Duration;
@@ -43,7 +42,7 @@ final class InspectionRound {
     }
 
     UUID createCampaign(DemoPlan plan) {
-        JsonNode c = inspection(actors.province()).post("/api/v1/campaigns", obj("name", plan.campaignName(), "year", DemoPlan.CAMPAIGN_YEAR,
+        JsonNode c = actors.inspection(actors.province()).post("/api/v1/campaigns", obj("name", plan.campaignName(), "year", DemoPlan.CAMPAIGN_YEAR,
                 "countyCodes", DemoPlan.counties().stream().map(DemoPlan.County::code).toList(),
                 "startsOn", plan.campaignStart().toString(), "endsOn", plan.campaignEnd().toString()));
         say("campaign \"%s\" (%s), guidance week of %s", plan.campaignName(), c.path("id").asText(), plan.weekStart());
@@ -57,21 +56,21 @@ final class InspectionRound {
         for (DemoPlan.Inspection i : plan.inspections()) {
             int[] tally = perCounty.computeIfAbsent(i.countyCode(), k -> new int[4]);
             List<String> expertSubjects = i.experts().stream().map(x -> DemoPlan.experts().get(x).subject()).toList();
-            JsonNode scheduled = inspection(actors.county(i.countyCode())).post("/api/v1/inspections", obj("campaignId", campaignId.toString(),
+            JsonNode scheduled = actors.inspection(actors.county(i.countyCode())).post("/api/v1/inspections", obj("campaignId", campaignId.toString(),
                     "enterpriseCreditCode", i.enterpriseCreditCode(), "expertIds", expertSubjects.stream().map(s -> expertIds.get(s).toString()).toList(),
                     "scheduledOn", i.scheduledOn().toString(), "mode", "CENTRALISED", "keyTasks", i.keyTasks()));
             String id = scheduled.path("id").asText();
             if (i.cancelled()) {
-                inspection(actors.county(i.countyCode())).post("/api/v1/inspections/" + id + "/cancel",
+                actors.inspection(actors.county(i.countyCode())).post("/api/v1/inspections/" + id + "/cancel",
                         obj("reason", "企业停产检修，改期 / enterprise shut down for maintenance, visit moved to the next campaign"));
                 tally[3]++;
                 continue;
             }
-            Api expert = inspection(actors.expert(expertSubjects.get(0)));
+            Api expert = actors.inspection(actors.expert(expertSubjects.get(0)));
             expert.post("/api/v1/inspections/" + id + "/start", null);
             if (i.needsControlSystemConsent()) {
                 DemoPlan.Finding first = i.findings().stream().filter(DemoPlan.Finding::controlSystemEvidence).findFirst().orElseThrow();
-                String shown = EnterpriseConsent.obtain(expert, inspection(actors.enterprise(i.enterpriseCreditCode())), id,
+                String shown = EnterpriseConsent.obtain(expert, actors.inspection(actors.enterprise(i.enterpriseCreditCode())), id,
                         consentRuleShown ? null : findingBody(expert, id, first));
                 if (shown != null) {
                     say("%s", shown);
@@ -112,7 +111,7 @@ final class InspectionRound {
 
     /** Each confirmed finding becomes a hazard in hazard-service (FindingConfirmed over Kafka). */
     Map<UUID, JsonNode> awaitHazardsFromFindings(List<Recorded> findings) {
-        Api api = hazard(actors.admin());
+        Api api = actors.hazard(actors.admin());
         Set<String> enterprises = new TreeSet<>();
         findings.forEach(r -> enterprises.add(r.inspection().enterpriseCreditCode()));
         long t0 = System.nanoTime();
@@ -132,14 +131,6 @@ final class InspectionRound {
         say("%d hazards created by hazard-service from FindingConfirmed events (%.1f s after completion); major ones under listed supervision",
                 findings.size(), (System.nanoTime() - t0) / 1e9);
         return byFinding;
-    }
-
-    private Api inspection(String token) {
-        return actors.api(Service.INSPECTION, token);
-    }
-
-    private Api hazard(String token) {
-        return actors.api(Service.HAZARD, token);
     }
 
     private void say(String format, Object... args) {

@@ -2,7 +2,6 @@ package io.rectify.scenarios.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rectify.scenarios.Api;
-import io.rectify.scenarios.demo.Actors.Service;
 import io.rectify.scenarios.demo.InspectionRound.Recorded;
 
 import java.time.Duration;
@@ -52,7 +51,7 @@ final class RectificationSteps {
                 case REOPENED -> reopen(signOff(verify(submit(plan(h), 1), expert, null), actors.county(county)), county);
             }
             if (h.path("id").asText().equals(evidenceFiles.reusedOnHazard)) {
-                evidenceFiles.showWarning(hazard(actors.expert(expert)), "/api/v1/hazards/" + evidenceFiles.reusedOnHazard);
+                evidenceFiles.showWarning(actors.hazard(actors.expert(expert)), "/api/v1/hazards/" + evidenceFiles.reusedOnHazard);
             }
         }
         say("rectification: %d plans (five assurances), %d submissions with evidence, %d rejected, %d verified by experts, "
@@ -69,7 +68,7 @@ final class RectificationSteps {
     /** The enterprise's rectification plan, due on the hazard's due day. */
     JsonNode plan(JsonNode h) {
         LocalDate dueDay = Instant.parse(h.path("dueAt").asText()).atZone(AGENCY_ZONE).toLocalDate();
-        JsonNode planned = hazard(actors.enterprise(h.path("enterpriseCreditCode").asText())).post(hazardPath(h, "plan"), obj(
+        JsonNode planned = actors.hazard(actors.enterprise(h.path("enterpriseCreditCode").asText())).post(hazardPath(h, "plan"), obj(
                 "responsiblePerson", "生产副总经理 deputy general manager (production)",
                 "measures", "按专家建议整改并复核 / " + h.path("recommendedMeasure").asText("rectify as the experts recommend") + "; re-test",
                 "fundingCny", h.path("grade").asText().equals("MAJOR") ? 480000 : 36000,
@@ -80,7 +79,7 @@ final class RectificationSteps {
     }
 
     private JsonNode submit(JsonNode h, int attempt) {
-        Api enterprise = hazard(actors.enterprise(h.path("enterpriseCreditCode").asText()));
+        Api enterprise = actors.hazard(actors.enterprise(h.path("enterpriseCreditCode").asText()));
         JsonNode submitted = enterprise.post(hazardPath(h, "rectification"), obj(
                 "description", attempt == 1 ? "已完成整改 / rectified as planned" : "补充联锁测试记录 / interlock test record added",
                 "evidence", evidenceFiles.forRectification(enterprise, h, attempt)));
@@ -90,7 +89,7 @@ final class RectificationSteps {
 
     /** An expert of the inspection verifies; a comment means a rejection. */
     private JsonNode verify(JsonNode h, String expertSubject, String rejection) {
-        JsonNode verified = hazard(actors.expert(expertSubject)).post(hazardPath(h, "verification"), rejection == null
+        JsonNode verified = actors.hazard(actors.expert(expertSubject)).post(hazardPath(h, "verification"), rejection == null
                 ? obj("outcome", "ACCEPTED", "comment", "现场复核通过 / checked on site")
                 : obj("outcome", "REJECTED", "comment", rejection));
         if (rejection == null) {
@@ -102,7 +101,7 @@ final class RectificationSteps {
     }
 
     private JsonNode signOff(JsonNode h, String token) {
-        JsonNode signed = hazard(token).post(hazardPath(h, "sign-off"), obj("comment", "一事一结，予以销号 / closed"));
+        JsonNode signed = actors.hazard(token).post(hazardPath(h, "sign-off"), obj("comment", "一事一结，予以销号 / closed"));
         boolean major = h.path("grade").asText().equals("MAJOR");
         boolean byEnterprise = token.equals(actors.enterprise(h.path("enterpriseCreditCode").asText()));
         if (major) {
@@ -117,23 +116,19 @@ final class RectificationSteps {
 
     private void extend(JsonNode h, String county) {
         Instant newDue = Instant.parse(h.path("dueAt").asText()).plus(Duration.ofDays(30));
-        hazard(actors.county(county)).post(hazardPath(h, "deadline-extensions"), obj("newDueAt", newDue.toString(),
+        actors.hazard(actors.county(county)).post(hazardPath(h, "deadline-extensions"), obj("newDueAt", newDue.toString(),
                 "reason", "检测报警设备供货周期长，延期30天 / detectors on a long delivery time: 30 more days"));
         counts.extended++;
     }
 
     private void reopen(JsonNode h, String county) {
-        hazard(actors.county(county)).post(hazardPath(h, "reopen"), obj("reason",
+        actors.hazard(actors.county(county)).post(hazardPath(h, "reopen"), obj("reason",
                 "复查发现联锁再次失效 / on re-inspection the interlock had failed again"));
         counts.reopened++;
     }
 
     private static String hazardPath(JsonNode h, String action) {
         return "/api/v1/hazards/" + h.path("id").asText() + "/" + action;
-    }
-
-    private Api hazard(String token) {
-        return actors.api(Service.HAZARD, token);
     }
 
     private void say(String format, Object... args) {
