@@ -26,7 +26,7 @@ public final class CountyRenames {
     public record Rename(String code, String name, int status, boolean timedOut, String retryAfter, String contentType, String phase) {
     }
 
-    private final List<String> inspectionUrls;
+    private final ReadyInstances inspection;
     private final String token;
     private final Fixture fixture;
     private final Supplier<String> phase;
@@ -36,9 +36,9 @@ public final class CountyRenames {
     private volatile boolean running;
     private Thread worker;
 
-    /** @param inspectionUrls every instance of inspection-service: renames go to them in turn, refused ones to the next */
-    public CountyRenames(List<String> inspectionUrls, String token, Fixture fixture, Duration timeout, Supplier<String> phase) {
-        this.inspectionUrls = inspectionUrls;
+    /** @param inspection the instances of inspection-service: renames go to the ready ones in turn, refused ones to the next */
+    public CountyRenames(ReadyInstances inspection, String token, Fixture fixture, Duration timeout, Supplier<String> phase) {
+        this.inspection = inspection;
         this.token = token;
         this.fixture = fixture;
         this.timeout = timeout;
@@ -71,7 +71,8 @@ public final class CountyRenames {
         String body = EventJson.write(Map.of("name", name, "city", city, "province", province, "tier", "LEAD", "status", "KEY"));
         Rename r;
         try {
-            HttpResponse<String> response = put(n % inspectionUrls.size(), inspectionUrls.size(), code, body);
+            List<String> targets = inspection.ready();
+            HttpResponse<String> response = put(targets, n % targets.size(), targets.size(), code, body);
             r = new Rename(code, name, response.statusCode(), false, response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null), phase.get());
         } catch (HttpTimeoutException e) {
@@ -88,8 +89,9 @@ public final class CountyRenames {
     }
 
     /** To instance {@code target}; a refused connection (nobody listens there) goes on to the next instance. */
-    private HttpResponse<String> put(int target, int instancesLeft, String code, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(inspectionUrls.get(target) + "/api/v1/counties/" + code))
+    private HttpResponse<String> put(List<String> targets, int target, int instancesLeft, String code, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(targets.get(target) + "/api/v1/counties/" + code))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -101,7 +103,7 @@ public final class CountyRenames {
             if (instancesLeft <= 1) {
                 throw e;
             }
-            return put((target + 1) % inspectionUrls.size(), instancesLeft - 1, code, body);
+            return put(targets, (target + 1) % targets.size(), instancesLeft - 1, code, body);
         }
     }
 

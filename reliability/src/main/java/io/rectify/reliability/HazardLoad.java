@@ -40,7 +40,7 @@ public final class HazardLoad {
     public record Plan(String scenario, String runId, List<String> counties, List<String> enterprises, int chaseEvery, Duration chaseDueIn) {
     }
 
-    private final List<URI> hazards;
+    private final ReadyInstances hazards;
     private final String token;
     private final Plan plan;
     private final int ratePerSecond;
@@ -57,12 +57,12 @@ public final class HazardLoad {
     private final int maxInFlight;
 
     /**
-     * @param hazardServiceUrls every instance of hazard-service: reports go to them in turn, and a report an instance
-     *                          refuses to connect goes to the next one, as a load balancer would do (R7)
+     * @param hazards the instances of hazard-service: reports go to the ready ones in turn, and a report an instance
+     *                refuses to connect goes to the next one, as a load balancer would do (R7)
      */
-    public HazardLoad(List<String> hazardServiceUrls, String token, Plan plan, int ratePerSecond, int maxInFlight, Duration timeout,
+    public HazardLoad(ReadyInstances hazards, String token, Plan plan, int ratePerSecond, int maxInFlight, Duration timeout,
                       Supplier<String> phase) {
-        this.hazards = hazardServiceUrls.stream().map(u -> URI.create(u + "/api/v1/hazards")).toList();
+        this.hazards = hazards;
         this.token = token;
         this.plan = plan;
         this.ratePerSecond = ratePerSecond;
@@ -150,7 +150,8 @@ public final class HazardLoad {
 
     private CompletableFuture<Attempt> send(Report r, boolean retry) {
         Sent sent = new Sent(Instant.now(), phase.get());
-        return post(r, (int) (r.seq() % hazards.size()), hazards.size())
+        List<String> targets = hazards.ready();
+        return post(r, targets, (int) (r.seq() % targets.size()), targets.size())
                 .handle((response, failure) -> {
                     Attempt a = failure == null ? answered(r, sent, response, retry) : failed(r, sent, failure, retry);
                     attempts.add(a);
@@ -159,8 +160,8 @@ public final class HazardLoad {
     }
 
     /** To instance {@code target}; a refused connection (nobody listens there) goes on to the next instance. */
-    private CompletableFuture<HttpResponse<String>> post(Report r, int target, int instancesLeft) {
-        HttpRequest request = HttpRequest.newBuilder(hazards.get(target))
+    private CompletableFuture<HttpResponse<String>> post(Report r, List<String> targets, int target, int instancesLeft) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(targets.get(target) + "/api/v1/hazards"))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -171,7 +172,7 @@ public final class HazardLoad {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             return cause instanceof ConnectException && instancesLeft > 1
-                    ? post(r, (target + 1) % hazards.size(), instancesLeft - 1)
+                    ? post(r, targets, (target + 1) % targets.size(), instancesLeft - 1)
                     : CompletableFuture.failedFuture(cause);
         });
     }

@@ -204,16 +204,22 @@ public final class Suite {
         phase("warm-up");
         Fixture fixture = new Fixture(0, 5, runId);
         fixture.register(inspection, notification, receiver, evidence);
-        HazardLoad load = new HazardLoad(settings.instances(settings.hazardUrl()), agencyToken,
-                new HazardLoad.Plan("warm-up", runId, fixture.counties(), fixture.enterprises(), 0, settings.chaseDueIn()),
-                settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
-        load.start();
-        pause(duration);
-        load.stop();
+        try (ReadyInstances hazardInstances = new ReadyInstances(settings.instances(settings.hazardUrl()))) {
+            HazardLoad load = new HazardLoad(hazardInstances, agencyToken,
+                    new HazardLoad.Plan("warm-up", runId, fixture.counties(), fixture.enterprises(), 0, settings.chaseDueIn()),
+                    settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
+            load.start();
+            pause(duration);
+            load.stop();
+            report(load);
+        }
+        settling.drain();
+    }
+
+    private static void report(HazardLoad load) {
         Map<String, Long> kinds = new java.util.TreeMap<>();
         load.attempts().forEach(a -> kinds.merge(a.kind() == Attempt.Kind.STATUS ? String.valueOf(a.status()) : a.kind().name(), 1L, Long::sum));
         log("warm-up: " + load.attempts().size() + " reports sent, " + load.skipped() + " skipped, answers " + kinds);
-        settling.drain();
     }
 
     private interface Script {
@@ -228,10 +234,12 @@ public final class Suite {
         Fixture fixture = new Fixture(number, settings.counties(), runId);
         fixture.register(inspection, notification, receiver, evidence);
         String markerPrefix = "reliability " + runId + " " + name + " ";
-        HazardLoad load = new HazardLoad(settings.instances(settings.hazardUrl()), agencyToken,
+        ReadyInstances hazardInstances = new ReadyInstances(settings.instances(settings.hazardUrl()));
+        ReadyInstances inspectionInstances = new ReadyInstances(settings.instances(settings.inspectionUrl()));
+        HazardLoad load = new HazardLoad(hazardInstances, agencyToken,
                 new HazardLoad.Plan(name, runId, fixture.counties(), fixture.enterprises(), settings.chaseEvery(), settings.chaseDueIn()),
                 settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
-        CountyRenames renames = new CountyRenames(settings.instances(settings.inspectionUrl()), adminToken, fixture, settings.requestTimeout(), () -> phase);
+        CountyRenames renames = new CountyRenames(inspectionInstances, adminToken, fixture, settings.requestTimeout(), () -> phase);
         List<IndexStreamWatch> watches = indexStreamWatches();
         Instant started = Instant.now();
         load.start();
@@ -241,6 +249,8 @@ public final class Suite {
         } finally {
             load.stop();
             renames.stop();
+            hazardInstances.close();
+            inspectionInstances.close();
         }
         Duration loadTime = Duration.between(started, Instant.now());
         phase("retry");
