@@ -49,6 +49,7 @@ final class IndexStreamWatch implements AutoCloseable {
     private final Set<Change> seen = ConcurrentHashMap.newKeySet();
     private final List<Gap> gaps = new ArrayList<>();
     private final List<String> connections = new ArrayList<>();
+    private volatile Instant firstOpened;
     private volatile boolean running;
     private volatile boolean connected;
     private volatile InputStream body;
@@ -99,6 +100,9 @@ final class IndexStreamWatch implements AutoCloseable {
                             gaps.add(new Gap(lost, Instant.now()));
                         }
                         connections.add(Instant.now() + " " + url);
+                        if (firstOpened == null) {
+                            firstOpened = Instant.now();
+                        }
                     }
                     connected = true;
                     read(response.body());
@@ -113,6 +117,9 @@ final class IndexStreamWatch implements AutoCloseable {
                     lost = Instant.now();
                 }
             }
+            if (!running) {
+                return;
+            }
             Fixture.sleep(250);
         }
     }
@@ -126,6 +133,11 @@ final class IndexStreamWatch implements AutoCloseable {
                 seen.add(new Change(n.path("countyCode").asText(), n.path("period").asInt(), Instant.parse(n.path("computedAt").asText())));
             }
         }
+    }
+
+    /** When the stream was first open: a live stream shows nothing from before. */
+    Instant firstOpened() {
+        return firstOpened;
     }
 
     Set<Change> seen() {
@@ -160,8 +172,6 @@ final class IndexStreamWatch implements AutoCloseable {
                 // closing is all we want
             }
         }
-        if (worker != null) {
-            worker.interrupt();
-        }
+        // no interrupt: the loop sees running == false after its current read or connect (a daemon thread)
     }
 }
