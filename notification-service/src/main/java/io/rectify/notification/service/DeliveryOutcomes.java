@@ -27,9 +27,8 @@ import java.util.UUID;
 /**
  * Records how the sends of a batch went: an attempt row each (DELIVERED, RETRY or FAILED), and on the
  * notification SENT with {@code ReminderSent} (reminder steps), the next attempt after the
- * {@link RetryPolicy}'s backoff, or FAILED with {@code NotificationFailed(DELIVERY_FAILED)}. An outcome for
- * a notification that moved on meanwhile (superseded, signed off, or claimed again after its lease ran out)
- * only gets its attempt row.
+ * {@link RetryPolicy}'s backoff, or FAILED with {@code NotificationFailed(DELIVERY_FAILED)}, as
+ * {@link OutcomeRule} decides for a notification that may have moved on while the send was in flight.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
@@ -119,26 +118,22 @@ public class DeliveryOutcomes {
         boolean retry = outcome instanceof DeliveryOutcome.Retryable && !last;
         attempt.outcome = (delivered ? DeliveryAttempt.Outcome.DELIVERED : retry ? DeliveryAttempt.Outcome.RETRY : DeliveryAttempt.Outcome.FAILED).name();
         recording.attempts.add(attempt);
-        if (n.status == NotificationStatus.SUPERSEDED && delivered && n.attempts == job.attempt()) {
-            // withdrawn while this send was in flight, and it landed: the recipient has it, so it counts as sent
-            LOG.infof("notification %s was in flight when superseded by %s and landed", n.id, n.supersededBy);
-            n.supersededBy = null;
-            n.supersededAt = null;
-            delivered(n, job, now, recording);
-            return;
-        }
-        if (n.status != NotificationStatus.PENDING || n.attempts != job.attempt()) {
+        switch (OutcomeRule.effect(n.status, n.attempts, job.attempt(), delivered, retry)) {
+            case SENT -> {
+                if (n.status != NotificationStatus.PENDING || n.attempts != job.attempt()) {
+                    LOG.infof("attempt %d of notification %s landed although it is now %s (attempt %d): it counts as sent (%s)",
+                            job.attempt(), n.id, n.status, n.attempts, n.supersededBy);
+                }
+                n.supersededBy = null;
+                n.supersededAt = null;
+                delivered(n, job, now, recording);
+            }
+            case RETRY_LATER -> retryLater(n, job, outcome);
+            case FAILED -> failed(n, job, outcome, now, recording);
             // superseded by a later step or a sign-off meanwhile (this was the delivery in flight: it is never
             // retried), or our lease ran out and another round took over
-            LOG.infof("attempt %d of notification %s recorded (%s) but the notification is now %s", job.attempt(), n.id, attempt.outcome, n.status);
-            return;
-        }
-        if (delivered) {
-            delivered(n, job, now, recording);
-        } else if (retry) {
-            retryLater(n, job, outcome);
-        } else {
-            failed(n, job, outcome, now, recording);
+            case ATTEMPT_ONLY -> LOG.infof("attempt %d of notification %s recorded (%s) but the notification is now %s",
+                    job.attempt(), n.id, attempt.outcome, n.status);
         }
     }
 

@@ -61,6 +61,9 @@ public class CountyIndexService {
     PendingRecomputes pending;
 
     @Inject
+    RebuildLease rebuild;
+
+    @Inject
     ScoringConfig config;
 
     @Inject
@@ -68,12 +71,15 @@ public class CountyIndexService {
 
     /**
      * Held shared by every recomputation and exclusively by a rebuild's wipe ({@link FactStore#wipe}), so a
-     * recomputation either finishes on the complete facts before the wipe or starts after it and sees
-     * {@link #suspended}. A constant outside the int4 range of the county locks' {@code hashtext}.
+     * recomputation either finishes on the complete facts before the wipe or starts after it and sees the
+     * rebuild's {@link RebuildLease}, claimed before the wipe. A constant outside the int4 range of the county locks' {@code hashtext}.
      */
     static final long FACTS_LOCK = 0x53434F52_45464143L;
 
-    /** Set while a rebuild re-reads the topics: the facts are incomplete, so nothing is recomputed from them. */
+    /**
+     * Set while this instance's rebuild re-reads the topics (a cheap look for the loop and the tick); what
+     * every instance obeys is the {@link RebuildLease}, read under the facts lock.
+     */
     private volatile boolean suspended;
 
     public void suspend() {
@@ -206,10 +212,13 @@ public class CountyIndexService {
         return periods;
     }
 
-    /** Takes the shared facts lock, then looks at the flag (in this order: see {@link #FACTS_LOCK}). */
+    /**
+     * Takes the shared facts lock, then looks whether a rebuild on any instance holds the lease (in this
+     * order, in two statements: see {@link #FACTS_LOCK} and {@link RebuildLease#held}).
+     */
     private boolean mayRecompute() {
         sql.list("select 1 from (select pg_advisory_xact_lock_shared(?)) l", rs -> rs.getInt(1), FACTS_LOCK);
-        return !suspended;
+        return !suspended && !rebuild.held();
     }
 
     /** Locks the counties with one statement, in code order: two transactions locking several never deadlock. */

@@ -43,11 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every county, publishing only the answers that changed.
  * <p>
  * The live consumers keep running: the fact upserts are idempotent and order-independent (version and
- * registration-time rules), so an event applied by both lands once. While the facts are incomplete the
- * recompute loop and the tick do not recompute ({@link CountyIndexService#suspend}), so no half-built
- * answer is ever published; readers keep seeing the last published answers. The suspension is per
- * instance: with several instances, run the rebuild where the others are stopped or accept that they
- * may publish intermediate answers until the final recomputation corrects them.
+ * registration-time rules), so an event applied by both lands once. While the facts are incomplete no
+ * instance recomputes (the {@link RebuildLease} is claimed before the wipe and held until the topics are
+ * read), so no half-built answer is ever published; readers keep seeing the last published answers. One
+ * rebuild runs at a time across all instances: a second one, wherever it is asked for, answers 409.
  */
 @ApplicationScoped
 public class IndexRebuild {
@@ -59,6 +58,9 @@ public class IndexRebuild {
 
     @Inject
     CountyIndexService indexes;
+
+    @Inject
+    RebuildLease lease;
 
     @Inject
     ScoringConfig config;
@@ -80,6 +82,9 @@ public class IndexRebuild {
     @ManagedExecutorConfig(propagated = {}, cleared = ThreadContext.ALL_REMAINING)
     ManagedExecutor executor;
 
+    /** How often the lease is renewed while the topics are read: well inside {@link RebuildLease#duration}. */
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile RebuildProgress progress = RebuildProgress.idle();
@@ -93,10 +98,15 @@ public class IndexRebuild {
         if (!running.compareAndSet(false, true)) {
             throw ProblemException.conflict("a rebuild is already running; follow it with GET /api/v1/admin/rebuild");
         }
+        if (!QuarkusTransaction.requiringNew().call(lease::claim)) {
+            running.set(false);
+            throw ProblemException.conflict("a rebuild is already running on another instance of scoring-service");
+        }
         progress = new RebuildProgress(RebuildProgress.State.RUNNING, 0, 0, 0, null, clock.instant(), null, null);
         try {
             executor.execute(this::run);
         } catch (RuntimeException rejected) { // shutting down
+            lease.release();
             running.set(false);
             throw rejected;
         }
@@ -115,7 +125,8 @@ public class IndexRebuild {
             indexes.suspend();
             QuarkusTransaction.requiringNew().run(() -> facts.wipe(ScoringConsumers.CONSUMER));
             readTopics();
-            indexes.resume(); // facts complete: live events recompute again while we recompute the rest
+            lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
+            indexes.resume();
             int changed = indexes.recomputeAll();
             RebuildProgress p = progress;
             progress = new RebuildProgress(RebuildProgress.State.DONE, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), changed,
@@ -127,6 +138,7 @@ public class IndexRebuild {
                     started, clock.instant(), e.getMessage());
             LOG.errorf(e, "rebuild failed after %d events", p.eventsRead());
         } finally {
+            lease.release();
             indexes.resume();
             running.set(false);
         }
@@ -159,10 +171,17 @@ public class IndexRebuild {
             long read = 0;
             long skipped = 0;
             Instant lastProgress = clock.instant();
+            Instant renewed = clock.instant();
             List<TopicPartition> done = new ArrayList<>();
             while (true) {
                 if (stopping) {
                     throw new IllegalStateException("the service is shutting down with " + (total - read) + " records still due");
+                }
+                if (Duration.between(renewed, clock.instant()).compareTo(RENEW_EVERY) >= 0) {
+                    if (!lease.renew()) {
+                        throw new IllegalStateException("the rebuild lease ran out and another instance took it over");
+                    }
+                    renewed = clock.instant();
                 }
                 for (TopicPartition tp : partitions) {
                     if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
