@@ -8,6 +8,7 @@
 #
 #   --quick   every benchmark at a small size in a few minutes (CI smoke test); exit 0 unless something
 #             crashed, whatever the figures
+#   --footprint  only P5 (each service's start and idle RSS), after the AOT cache's training run
 #   --export  only P6 (the register export of a million hazards against PostgreSQL's COPY); with
 #             --quick, of 50,000
 #
@@ -24,12 +25,14 @@ set -euo pipefail
 QUICK=0
 ONLY_EXPORT=0
 ONLY_UPLOADS=0
+ONLY_FOOTPRINT=0
 for arg in "$@"; do
   case $arg in
     --quick) QUICK=1 ;;
     --export) ONLY_EXPORT=1 ;;
     --uploads) ONLY_UPLOADS=1 ;;
-    *) echo "usage: bench/run.sh [--quick] [--export | --uploads]" >&2; exit 2 ;;
+    --footprint) ONLY_FOOTPRINT=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--export | --uploads | --footprint]" >&2; exit 2 ;;
   esac
 done
 
@@ -118,6 +121,7 @@ snapshot_apps() {
   mkdir -p "$BRUN/apps"
   for svc in "${BENCH_SERVICES[@]}"; do
     cp -a "$REPO/$svc/target/quarkus-app" "$BRUN/apps/$svc"
+    rm -f "$BRUN/apps/$svc"/rectify.aot* # trained on the class path of target/: the snapshot gets its own
   done
 }
 
@@ -154,14 +158,16 @@ bstart() { # bstart <svc> [JVM options…]: starts from the snapshot; sets BPID[
   fi
   for ch in ${CHANNELS[$svc]}; do envs+=("MP_MESSAGING_INCOMING_${ch}_GROUP_ID=bench-$svc"); done
   mkdir -p "$BRUN/logs"
-  echo "=== start $(date -Is) ${opts[*]}" >>"$BRUN/logs/$svc.log"
+  # the AOT cache of this snapshot when there is one (JDK 25+); BENCH_TRAIN=train: the start that makes it
+  mapfile -t -O "${#opts[@]}" opts < <(aot_opts "$BRUN/apps/$svc" "${BENCH_TRAIN:-}")
+  echo "=== start $(date -Is) $SERVICE_JAVA ${opts[*]}" >>"$BRUN/logs/$svc.log"
   START_NS[$svc]=$(date +%s%N)
   (
     cd "$REPO/$svc"
     exec env PORT="${BPORT[$svc]}" RECTIFY_DB_URL="jdbc:postgresql://127.0.0.1:5432/${BDB[$svc]}" \
       RECTIFY_KAFKA_TOPIC_PREFIX="$PREFIX" RECTIFY_JWT_PUBLIC_KEY="$REPO/deploy/local/jwt/dev-public.pem" \
       "${envs[@]}" "${BENCH_ENV[@]}" \
-      "$JAVA" "${opts[@]}" -jar "$BRUN/apps/$svc/quarkus-run.jar" >>"$BRUN/logs/$svc.log" 2>&1 </dev/null 9>&-
+      "$SERVICE_JAVA" "${opts[@]}" -jar "$BRUN/apps/$svc/quarkus-run.jar" >>"$BRUN/logs/$svc.log" 2>&1 </dev/null 9>&-
   ) &
   BPID[$svc]=$!
 }
@@ -197,11 +203,31 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The snapshot's AOT cache (JDK 25+, see SERVICE_JAVA in deploy/local/rectify), made before anything is
+# measured, as `rectify up` makes it after a build: the four services start once together, become ready
+# and stop normally, which writes each one's cache. Without a JDK 25 this does nothing.
+aot_train_bench() {
+  local svc todo=() t0=$SECONDS
+  for svc in "${BENCH_SERVICES[@]}"; do aot_needs_training "$BRUN/apps/$svc" && todo+=("$svc"); done
+  ((${#todo[@]})) || return 0
+  bsay "AOT cache: training ${todo[*]} on JDK $SERVICE_JAVA_MAJOR"
+  for svc in "${todo[@]}"; do BENCH_TRAIN=train bstart "$svc"; done
+  for svc in "${todo[@]}"; do bwait_ready "$svc" >/dev/null; done
+  for svc in "${todo[@]}"; do kill -TERM "${BPID[$svc]}" 2>/dev/null || true; done # their caches are written in parallel
+  for svc in "${todo[@]}"; do
+    stop_pid "${BPID[$svc]}" "$AOT_EXIT_GRACE" "bench $svc (training)" >&2
+    unset "BPID[$svc]"
+    aot_trained "$BRUN/apps/$svc" || warn "$svc: no AOT cache was written (see $BRUN/logs/$svc.log)"
+  done
+  bsay "AOT cache: trained in $((SECONDS - t0)) s"
+}
+
 # ---------------------------------------------------------------------------------------------
 # P5 footprint: each service alone, start -> /q/health/ready, Quarkus' own "started in", idle RSS
 # ---------------------------------------------------------------------------------------------
 p5_footprint() {
   local svc ms started rss
+  echo "RESULT p5.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
   for svc in "${BENCH_SERVICES[@]}"; do
     bstart "$svc"
     ms=$(bwait_ready "$svc")
@@ -471,23 +497,36 @@ p7_table() {
     "$(verdict "$(result p7.heap_peak_mib) < $(result p7.heap_max_mib) && $(result p7.errors) == 0")"
 }
 
+# P5's row, and each service's start (the JDK and AOT cache it used)
+p5_table() {
+  local svc worst_ms=0 worst_rss=0 ms rss wsvc rsvc
+  for svc in "${BENCH_SERVICES[@]}"; do
+    ms=$(result "p5.$svc.ready_ms"); rss=$(result "p5.$svc.rss_mib")
+    if awk "BEGIN { exit !($ms > $worst_ms) }"; then worst_ms=$ms; wsvc=$svc; fi
+    if awk "BEGIN { exit !($rss > $worst_rss) }"; then worst_rss=$rss; rsvc=$svc; fi
+  done
+  printf '| P5 footprint | slowest start %s ms (%s), largest idle RSS %s MiB (%s) | — | — | ≤ 3 s; ≤ 250 MiB | %s |\n' \
+    "$worst_ms" "$wsvc" "$worst_rss" "$rsvc" "$(verdict "$worst_ms <= 3000 && $worst_rss <= 250")"
+  printf '\nP5 per service (%s, %s, %s): ' "$SERVICE_JAVA" "$(aot_describe "$BRUN/apps/${BENCH_SERVICES[0]}")" "${SERVICE_JVM_OPTS[*]}"
+  for svc in "${BENCH_SERVICES[@]}"; do
+    printf '%s %s ms (Quarkus %ss) %s MiB; ' "$svc" "$(result "p5.$svc.ready_ms")" "$(result "p5.$svc.quarkus_started_s")" \
+      "$(result "p5.$svc.rss_mib")"
+  done
+  printf '\n'
+}
+
 # ---------------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------------
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo SHORT; fi; }
 
 print_table() {
-  local r p1 p1ref p1p99 p2p99 p2rate p3 p3ref p4 p4heap p4dup p4due p4del svc worst_ms=0 worst_rss=0 ms rss wsvc rsvc
+  local r p1 p1ref p1p99 p2p99 p2rate p3 p3ref p4 p4heap p4dup p4due p4del
   p1=$(result p1.rps); p1ref=$(result p1.ref_tps); p1p99=$(result p1.p99_ms)
   p2p99=$(result p2.freshness.p99_ms); p2rate=$(result p2.rate)
   p3=$(result p3.rate); p3ref=$(result p3.ref_rate)
   p4=$(result p4.rate); p4heap=$(result p4.heap_peak_mib); p4dup=$(result p4.duplicates)
   p4due=$(result p4.due); p4del=$(result p4.delivered)
-  for svc in "${BENCH_SERVICES[@]}"; do
-    ms=$(result "p5.$svc.ready_ms"); rss=$(result "p5.$svc.rss_mib")
-    if awk "BEGIN { exit !($ms > $worst_ms) }"; then worst_ms=$ms; wsvc=$svc; fi
-    if awk "BEGIN { exit !($rss > $worst_rss) }"; then worst_rss=$rss; rsvc=$svc; fi
-  done
   {
     printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n'
     printf '|---|---|---|---|---|---|\n'
@@ -503,14 +542,8 @@ print_table() {
     printf '| P4 chase sweep | %s deliveries/s (%s of %s in %s s), heap peak %s MiB, %s duplicates | — | — | ≥ 5000/s, ≤ 512 MiB, 0 dup | %s |\n' \
       "$(calc "$p4" 0)" "$(calc "$p4del" 0)" "$(calc "$p4due" 0)" "$(result p4.seconds)" "$(calc "$p4heap" 0)" "$(calc "$p4dup" 0)" \
       "$(verdict "$p4 >= 5000 && $p4heap <= 512 && $p4dup == 0 && $p4del == $p4due")"
-    printf '| P5 footprint | slowest start %s ms (%s), largest idle RSS %s MiB (%s) | — | — | ≤ 3 s; ≤ 250 MiB | %s |\n' \
-      "$worst_ms" "$wsvc" "$worst_rss" "$rsvc" "$(verdict "$worst_ms <= 3000 && $worst_rss <= 250")"
-    printf '\nP5 per service (JVM mode, %s): ' "${SERVICE_JVM_OPTS[*]}"
-    for svc in "${BENCH_SERVICES[@]}"; do
-      printf '%s %s ms (Quarkus %ss) %s MiB; ' "$svc" "$(result "p5.$svc.ready_ms")" "$(result "p5.$svc.quarkus_started_s")" \
-        "$(result "p5.$svc.rss_mib")"
-    done
-    printf '\nload average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
+    p5_table
+    printf 'load average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
       "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
     if [[ -n $(result p6.csv.seconds) ]]; then p6_table; fi
     if [[ -n $(result p7.per_s) ]]; then p7_table; fi
@@ -547,6 +580,8 @@ main_bench() {
   bench_java topics --prefix "$PREFIX" --reset
   if ((ONLY_EXPORT)); then run_alone p6 p6_export p6_table "$t0"; return; fi
   if ((ONLY_UPLOADS)); then run_alone p7 p7_uploads p7_table "$t0"; return; fi
+  aot_train_bench
+  if ((ONLY_FOOTPRINT)); then run_alone p5 p5_footprint p5_table "$t0"; return; fi
   p5_footprint
   bstop scoring-service
   bstop notification-service

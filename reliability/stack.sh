@@ -226,12 +226,14 @@ svc_rel_spawn() {
     if [[ $svc == hazard-service ]]; then
       export RECTIFY_HAZARD_OVERDUE_SWEEP_INTERVAL=2s
     fi
-    echo "=== $(date -Is) start" >>"$(svc_log "$inst")"
-    exec setsid nohup "$JAVA" -Xmx384m -XX:+UseSerialGC -jar "$(svc_jar "$inst")" >>"$(svc_log "$inst")" 2>&1 </dev/null 9>&-
+    # the snapshot's AOT cache on a JDK 25+ (deploy/local/rectify SERVICE_JAVA); "train": the start that makes it
+    mapfile -t aot < <(aot_opts "$APPS/$svc" "${2:-}")
+    echo "=== $(date -Is) start: $SERVICE_JAVA ${aot[*]}" >>"$(svc_log "$inst")"
+    exec setsid nohup "$SERVICE_JAVA" -Xmx384m -XX:+UseSerialGC "${aot[@]}" -jar "$(svc_jar "$inst")" >>"$(svc_log "$inst")" 2>&1 </dev/null 9>&-
   ) &
   pid=$!
   echo "$pid" >"$(svc_pidf "$inst")"
-  rel "$inst starting (pid $pid, port $port)"
+  rel "$inst starting (pid $pid, port $port, $(if [[ ${2:-} == train ]]; then echo "AOT training run"; else aot_describe "$APPS/$svc"; fi))"
 }
 
 svc_rel_wait() {
@@ -245,6 +247,23 @@ svc_rel_wait() {
 }
 
 cmd_svc_start() { svc_rel_spawn "$1"; svc_rel_wait "$1"; }
+
+# Once per snapshot, on a JDK 25+: each service starts once as the training run of its AOT cache, becomes
+# ready and stops normally (which writes the cache), so that every start the scenarios make (a kill -9's
+# restart, a rolling restart) maps it.
+aot_train_stack() {
+  local svc todo=() pid t0=$SECONDS
+  for svc in "${SERVICES[@]}"; do aot_needs_training "$APPS/$svc" && todo+=("$svc"); done
+  ((${#todo[@]})) || return 0
+  for svc in "${todo[@]}"; do svc_rel_spawn "$svc" train; done
+  for svc in "${todo[@]}"; do svc_rel_wait "$svc"; done
+  for svc in "${todo[@]}"; do if pid=$(svc_rel_pid "$svc"); then kill -TERM "$pid"; fi; done
+  for svc in "${todo[@]}"; do
+    if pid=$(svc_rel_pid "$svc"); then stop_pid "$pid" "$AOT_EXIT_GRACE" "$svc (training)"; fi
+    aot_trained "$APPS/$svc" || warn "$svc: no AOT cache was written (see $(svc_log "$svc"))"
+  done
+  rel "AOT cache of ${todo[*]} trained on JDK $SERVICE_JAVA_MAJOR in $((SECONDS - t0)) s"
+}
 
 cmd_svc_kill() {
   local svc=$1 pid
@@ -276,6 +295,7 @@ cmd_up() {
   kafka_config
   kafka_up
   kafka_topics
+  aot_train_stack
   for svc in $(instances); do svc_rel_spawn "$svc"; done
   for svc in $(instances); do svc_rel_wait "$svc"; done
   rel "stack up in $((SECONDS - t0)) s ($REPLICAS instance(s) of each service$( ((SECURE)) && echo ', secure broker'))"
