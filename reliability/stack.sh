@@ -193,13 +193,16 @@ svc_ready_url() { echo "http://127.0.0.1:$(inst_port "$1")/q/health/ready"; }
 svc_rel_pid() { live_pid "$(svc_pidf "$1")" "$(svc_jar "$1")"; }
 
 svc_rel_spawn() {
-  local inst=$1 svc pid port
+  local inst=$1 svc pid port aot
   svc=$(inst_svc "$inst")
   port=$(inst_port "$inst")
   [[ -f $(svc_jar "$inst") ]] || die "$(svc_jar "$inst") missing: run stack.sh build"
   if pid=$(svc_rel_pid "$inst"); then rel "$inst already running (pid $pid)"; return 0; fi
   port_open 127.0.0.1 "$port" && die "port $port is taken by another process"
   mkdir -p "$REL_RUN/pids" "$REL_RUN/logs"
+  # the snapshot's AOT cache on a JDK 25+ (deploy/local/rectify SERVICE_JAVA); "train": the start that makes it.
+  # Worked out here, not in the subshell: the pid file must name a java process as soon as the wait looks.
+  mapfile -t aot < <(aot_opts "$APPS/$svc" "${2:-}")
   (
     cd "$APPS/$svc"
     export PORT=$port
@@ -226,8 +229,6 @@ svc_rel_spawn() {
     if [[ $svc == hazard-service ]]; then
       export RECTIFY_HAZARD_OVERDUE_SWEEP_INTERVAL=2s
     fi
-    # the snapshot's AOT cache on a JDK 25+ (deploy/local/rectify SERVICE_JAVA); "train": the start that makes it
-    mapfile -t aot < <(aot_opts "$APPS/$svc" "${2:-}")
     echo "=== $(date -Is) start: $SERVICE_JAVA ${aot[*]}" >>"$(svc_log "$inst")"
     exec setsid nohup "$SERVICE_JAVA" -Xmx384m -XX:+UseSerialGC "${aot[@]}" -jar "$(svc_jar "$inst")" >>"$(svc_log "$inst")" 2>&1 </dev/null 9>&-
   ) &

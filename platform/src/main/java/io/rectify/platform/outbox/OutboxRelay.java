@@ -1,5 +1,6 @@
 package io.rectify.platform.outbox;
 
+import io.rectify.platform.background.BackgroundLoop;
 import io.rectify.platform.kafka.KafkaClientSettings;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,12 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them published only once the broker has
@@ -84,10 +80,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    /** The relay loop, on a thread of Quarkus' worker pool. */
-    private CompletableFuture<Void> worker;
+    /** The relay loop, on a thread of Quarkus' worker pool (none where the relay is disabled). */
+    private BackgroundLoop loop;
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -99,51 +93,36 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled on this instance");
             return;
         }
-        running = true;
-        worker = executor.runAsync(this::loop);
+        // a wake-up lingers a moment: the commits right behind the one that woke the relay join its round
+        loop = BackgroundLoop.start("outbox relay", executor, config.pollInterval(), config.linger(), this::round);
     }
 
-    /** Stops the loop, waits up to 5 s for its round (before Quarkus shuts the worker pool down), closes the producer. */
+    /** Stops the loop (its last round included) before Quarkus shuts the worker pool down, then closes the producer. */
     void onStop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wake();
-        if (worker != null) {
-            try {
-                worker.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debugf("outbox relay loop at shutdown: %s", e.toString());
-            }
+        if (loop != null) {
+            loop.stop();
         }
         closeProducer();
     }
 
     /** Asks the relay to run a round now (called after a commit that wrote outbox rows). */
     public void wake() {
-        wakeUps.release();
+        if (loop != null) {
+            loop.wake();
+        }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS) && !config.linger().isZero()) {
-                    Thread.sleep(config.linger().toMillis()); // let the commits right behind this one join the round
-                }
-                wakeUps.drainPermits();
-                int sent;
-                do {
-                    sent = publishBatch();
-                } while (running && sent == config.batchSize());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                LOG.warnf("outbox relay round failed, rows kept for the next round: %s", e.getMessage());
-                closeProducer();
-                pause();
-            }
+    private void round() {
+        try {
+            int sent;
+            do {
+                sent = publishBatch();
+            } while (loop.running() && sent == config.batchSize());
+        } catch (RuntimeException e) {
+            failures.increment();
+            LOG.warnf("outbox relay round failed, rows kept for the next round: %s", e.getMessage());
+            closeProducer();
+            pause();
         }
     }
 

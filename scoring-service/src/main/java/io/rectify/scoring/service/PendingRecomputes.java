@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.rectify.platform.background.BackgroundLoop;
 import io.rectify.platform.outbox.AfterCompletion;
 import io.rectify.scoring.config.ScoringConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,17 +19,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * The recompute loop: drains the {@code pending_recompute} marks the consumers write with the facts,
@@ -71,10 +69,8 @@ public class PendingRecomputes {
     /** A round continues one trace and links at most this many others. */
     private static final int MAX_TRACES = 32;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
     /** The loop, on a thread of Quarkus' worker pool. */
-    private CompletableFuture<Void> worker;
+    private BackgroundLoop loop;
     private Counter recomputed;
     /** How long a round's recomputation takes (one transaction for every marked county). */
     private io.micrometer.core.instrument.Timer roundTime;
@@ -88,23 +84,12 @@ public class PendingRecomputes {
         delay = registry.timer("rectify.scoring.recompute.delay");
         failures = registry.counter("rectify.scoring.pending.failures");
         registry.gauge("rectify.scoring.pending.marks", this, PendingRecomputes::markCountForGauge);
-        running = true;
-        worker = executor.runAsync(this::loop);
+        loop = BackgroundLoop.start("recompute loop", executor, config.recompute().pollInterval(), Duration.ZERO, this::loopRound);
     }
 
-    /** Stops the loop and waits up to 5 s for its round (before Quarkus shuts the worker pool down). */
+    /** Stops the loop (its last round included) before Quarkus shuts the worker pool down. */
     void onStop(@Observes ShutdownEvent ignored) {
-        running = false;
-        wakeUps.release();
-        if (worker != null) {
-            try {
-                worker.get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debugf("recompute loop at shutdown: %s", e.toString());
-            }
-        }
+        loop.stop();
     }
 
     private volatile boolean paused;
@@ -116,29 +101,22 @@ public class PendingRecomputes {
 
     public void resume() {
         paused = false;
-        wakeUps.release();
+        loop.wake();
     }
 
     /** Wakes the loop when the current transaction commits (called by whoever wrote marks in it). */
     public void wakeAfterCommit() {
-        AfterCompletion.once(transactions, PendingRecomputes.class, wakeUps::release);
+        AfterCompletion.once(transactions, PendingRecomputes.class, loop::wake);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wakeUps.tryAcquire(config.recompute().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                if (!indexes.suspended() && !paused) { // a rebuild recomputes everything when it is done
-                    round();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failures.increment();
-                LOG.warnf("recompute round failed, the marks stay for the next round: %s", e.getMessage());
+    private void loopRound() {
+        try {
+            if (!indexes.suspended() && !paused) { // a rebuild recomputes everything when it is done
+                round();
             }
+        } catch (RuntimeException e) {
+            failures.increment();
+            LOG.warnf("recompute round failed, the marks stay for the next round: %s", e.getMessage());
         }
     }
 
@@ -172,7 +150,7 @@ public class PendingRecomputes {
 
     private int recompute(List<CountyIndexService.Mark> marks) {
         if (marks.size() == MAX_MARKS) {
-            wakeUps.release(); // more to do: go again right after this round
+            loop.wake(); // more to do: go again right after this round
         }
         Map<String, List<CountyIndexService.Mark>> byCounty = marks.stream()
                 .collect(Collectors.groupingBy(CountyIndexService.Mark::countyCode, TreeMap::new, Collectors.toList()));
@@ -202,7 +180,7 @@ public class PendingRecomputes {
     }
 
     private double markCountForGauge() {
-        if (!running) {
+        if (loop == null || !loop.running()) {
             return 0;
         }
         try {
