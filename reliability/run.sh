@@ -35,7 +35,7 @@ done
 SUITE_OPTS=()
 if [[ ${RELIABILITY_REPLICAS:-1} -ge 2 ]]; then
   # eight service JVMs share the machine (2 cores here): a lower rate and a longer warm-up, unless JAVA_OPTS says
-  [[ ${JAVA_OPTS:-} == *reliability.rate* ]] || SUITE_OPTS+=("-Dreliability.rate=60")
+  [[ ${JAVA_OPTS:-} == *reliability.rate* ]] || SUITE_OPTS+=("-Dreliability.rate=30")
   [[ ${JAVA_OPTS:-} == *reliability.warm-up* ]] || SUITE_OPTS+=("-Dreliability.warm-up=PT40S")
 fi
 if [[ ${RELIABILITY_SECURE:-0} == 1 ]]; then

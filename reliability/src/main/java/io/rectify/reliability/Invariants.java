@@ -43,9 +43,12 @@ final class Invariants {
         this.scoring = scoring;
     }
 
-    /** A notification-service instance was killed at {@code killed}: a delivery it cut is repeated after its lease (90 s). */
-    void notificationKilled(Instant killed, Instant restarted) {
-        notificationKills.add(new Instant[] {killed, restarted.plus(Duration.ofSeconds(90))});
+    /**
+     * A notification-service instance was killed: the kill was asked for at {@code killed} and the process was
+     * gone at {@code dead}. A delivery it cut is repeated after its lease (90 s after the restart).
+     */
+    void notificationKilled(Instant killed, Instant dead, Instant restarted) {
+        notificationKills.add(new Instant[] {killed, restarted.plus(Duration.ofSeconds(90)), dead});
     }
 
     /**
@@ -252,12 +255,14 @@ final class Invariants {
     }
 
     /**
-     * Received in the seconds before a notification-service kill: the killed instance sent it and died before
-     * recording the outcome, so the notification still looked undelivered when a later step withdrew it.
-     * Nothing can tell the two apart from the record; anywhere else a delivered SUPERSEDED notice is a fault.
+     * Received in the seconds before a notification-service instance was gone (from a send's longest flight
+     * before the kill was asked for, to the moment the process no longer existed): the killed instance sent it
+     * and died before recording the outcome, so the notification still looked undelivered when a later step
+     * withdrew it. Nothing can tell the two apart from the record; anywhere else a delivered SUPERSEDED notice
+     * is a fault.
      */
     private boolean cutByNotificationKill(Instant at) {
-        return notificationKills.stream().anyMatch(w -> !at.isBefore(w[0].minus(SEND_IN_FLIGHT)) && !at.isAfter(w[0]));
+        return notificationKills.stream().anyMatch(w -> !at.isBefore(w[0].minus(SEND_IN_FLIGHT)) && !at.isAfter(w[2]));
     }
 
     /** The longest a send of the killed instance can have been in flight (its webhook timeout and some). */

@@ -116,13 +116,14 @@ public final class Suite {
         String which = svc.equals(instance) && settings.replicas() == 1 ? "" : " " + instance;
         phase(svc + "-down" + which);
         stack.run(Duration.ofMinutes(1), "svc-kill", instance);
+        Instant dead = Instant.now(); // svc-kill returns once the process is gone; under load that takes seconds
         report.add(Reconciliation.FAULTS, 1);
         pause(settings.serviceDown());
         phase(svc + "-down-restarting" + which);
         double took = stack.run(Duration.ofMinutes(4), "svc-start", instance);
         if (svc.equals("notification-service")) {
             // a delivery cut between sending and recording is repeated after its lease (README: receivers dedupe)
-            invariants.notificationKilled(killed, Instant.now());
+            invariants.notificationKilled(killed, dead, Instant.now());
         }
         report.note(String.format("%s killed (SIGKILL), down %d s, restart to ready took %.1f s", instance,
                 settings.serviceDown().toSeconds(), took));
