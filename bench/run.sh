@@ -207,24 +207,20 @@ trap cleanup EXIT
 # measured, as `rectify up` makes it after a build: the four services start once together, become ready
 # and stop normally, which writes each one's cache. Without a JDK 25 this does nothing.
 aot_train_bench() {
-  local svc todo=() t0=$SECONDS
-  for svc in "${BENCH_SERVICES[@]}"; do aot_needs_training "$BRUN/apps/$svc" && todo+=("$svc"); done
-  ((${#todo[@]})) || return 0
-  bsay "AOT cache: training ${todo[*]} on JDK $SERVICE_JAVA_MAJOR"
-  for svc in "${todo[@]}"; do BENCH_TRAIN=train bstart "$svc"; done
-  for svc in "${todo[@]}"; do bwait_ready "$svc" >/dev/null; done
-  for svc in "${todo[@]}"; do kill -TERM "${BPID[$svc]}" 2>/dev/null || true; done # their caches are written in parallel
-  for svc in "${todo[@]}"; do
-    stop_pid "${BPID[$svc]}" "$AOT_EXIT_GRACE" "bench $svc (training)" >&2
-    unset "BPID[$svc]"
-    aot_trained "$BRUN/apps/$svc" || warn "$svc: no AOT cache was written (see $BRUN/logs/$svc.log)"
-  done
-  bsay "AOT cache: trained in $((SECONDS - t0)) s"
+  local svc trained=0
+  for svc in "${BENCH_SERVICES[@]}"; do aot_needs_training "$BRUN/apps/$svc" && trained=1; done
+  ((trained)) || return 0
+  aot_train bstart_training bwait_quiet bench_pid bench_app_dir "${BENCH_SERVICES[@]}" >&2
   # the training's own CPU (four starts, four cache assemblies) is not what P5 measures: let it settle
   local settle=$((SECONDS + 120))
   while (($(cut -d' ' -f1 /proc/loadavg | cut -d. -f1) >= 1 && SECONDS < settle)); do sleep 5; done
   bsay "load average after the training: $(loadavg)"
 }
+# aot_train's view of the bench's instances
+bstart_training() { BENCH_TRAIN=train bstart "$1"; }
+bwait_quiet() { bwait_ready "$1" >/dev/null; }
+bench_pid() { [[ -n ${BPID[$1]:-} ]] && kill -0 "${BPID[$1]}" 2>/dev/null && echo "${BPID[$1]}"; }
+bench_app_dir() { echo "$BRUN/apps/$1"; }
 
 # ---------------------------------------------------------------------------------------------
 # P5 footprint: each service alone, start -> /q/health/ready, Quarkus' own "started in", idle RSS

@@ -253,18 +253,9 @@ cmd_svc_start() { svc_rel_spawn "$1"; svc_rel_wait "$1"; }
 # ready and stops normally (which writes the cache), so that every start the scenarios make (a kill -9's
 # restart, a rolling restart) maps it.
 aot_train_stack() {
-  local svc todo=() pid t0=$SECONDS
-  for svc in "${SERVICES[@]}"; do aot_needs_training "$APPS/$svc" && todo+=("$svc"); done
-  ((${#todo[@]})) || return 0
-  for svc in "${todo[@]}"; do svc_rel_spawn "$svc" train; done
-  for svc in "${todo[@]}"; do svc_rel_wait "$svc"; done
-  for svc in "${todo[@]}"; do if pid=$(svc_rel_pid "$svc"); then kill -TERM "$pid"; fi; done
-  for svc in "${todo[@]}"; do
-    if pid=$(svc_rel_pid "$svc"); then stop_pid "$pid" "$AOT_EXIT_GRACE" "$svc (training)"; fi
-    aot_trained "$APPS/$svc" || warn "$svc: no AOT cache was written (see $(svc_log "$svc"))"
-  done
-  rel "AOT cache of ${todo[*]} trained on JDK $SERVICE_JAVA_MAJOR in $((SECONDS - t0)) s"
+  aot_train svc_rel_spawn svc_rel_wait svc_rel_pid stack_app_dir "${SERVICES[@]}"
 }
+stack_app_dir() { echo "$APPS/$1"; }
 
 cmd_svc_kill() {
   local svc=$1 pid

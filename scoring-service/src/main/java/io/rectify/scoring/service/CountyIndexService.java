@@ -77,21 +77,12 @@ public class CountyIndexService {
     static final long FACTS_LOCK = 0x53434F52_45464143L;
 
     /**
-     * Set while this instance's rebuild re-reads the topics (a cheap look for the loop and the tick); what
-     * every instance obeys is the {@link RebuildLease}, read under the facts lock.
+     * Whether a rebuild on any instance holds the {@link RebuildLease}: the recompute loop and the tick skip
+     * their rounds meanwhile (the rebuild recomputes everything when it is done), rather than run rounds that
+     * {@link #mayRecompute} would turn down one by one.
      */
-    private volatile boolean suspended;
-
-    public void suspend() {
-        suspended = true;
-    }
-
-    public void resume() {
-        suspended = false;
-    }
-
     public boolean suspended() {
-        return suspended;
+        return QuarkusTransaction.requiringNew().call(rebuild::held);
     }
 
     public int currentPeriod() {
@@ -218,7 +209,7 @@ public class CountyIndexService {
      */
     private boolean mayRecompute() {
         sql.list("select 1 from (select pg_advisory_xact_lock_shared(?)) l", rs -> rs.getInt(1), FACTS_LOCK);
-        return !suspended && !rebuild.held();
+        return !rebuild.held();
     }
 
     /** Locks the counties with one statement, in code order: two transactions locking several never deadlock. */

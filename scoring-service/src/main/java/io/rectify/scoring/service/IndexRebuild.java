@@ -122,11 +122,9 @@ public class IndexRebuild {
         Instant started = progress.startedAt();
         LOG.infof("rebuild started at %s", started);
         try {
-            indexes.suspend();
             QuarkusTransaction.requiringNew().run(() -> facts.wipe(ScoringConsumers.CONSUMER));
             readTopics();
             lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
-            indexes.resume();
             int changed = indexes.recomputeAll();
             RebuildProgress p = progress;
             progress = new RebuildProgress(RebuildProgress.State.DONE, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), changed,
@@ -139,7 +137,6 @@ public class IndexRebuild {
             LOG.errorf(e, "rebuild failed after %d events", p.eventsRead());
         } finally {
             lease.release();
-            indexes.resume();
             running.set(false);
         }
     }

@@ -111,7 +111,7 @@ public class PendingRecomputes {
 
     private void loopRound() {
         try {
-            if (!indexes.suspended() && !paused) { // a rebuild recomputes everything when it is done
+            if (!paused && !indexes.suspended()) { // a rebuild recomputes everything when it is done
                 round();
             }
         } catch (RuntimeException e) {
