@@ -57,24 +57,46 @@ public class AuditVerifier {
     private ChainVerification verify(AuditTrail trail, String aggregateId, Object aggregate, String comparison) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             ChainWalk walk = new ChainWalk(trail.name(), aggregateId);
-            try (PreparedStatement ps = c.prepareStatement(select(trail) + " where " + trail.aggregateColumn() + comparison + " order by seq")) {
-                ps.setObject(1, aggregate);
+            Head head = null;
+            // the head is read by the same statement as the entries: one snapshot, so an entry appended
+            // meanwhile is either in both or in neither (a second statement would see it in one only)
+            int headColumn = trail.columns().size() + 5;
+            try (PreparedStatement ps = c.prepareStatement(columns(trail)
+                    + ", (select seq from audit_chain_head h where h.trail = ? and h.aggregate_id = ?) as head_seq"
+                    + ", (select hash from audit_chain_head h where h.trail = ? and h.aggregate_id = ?) as head_hash"
+                    + " from " + trail.table() + " where " + trail.aggregateColumn() + comparison + " order by seq")) {
+                ps.setString(1, trail.name());
+                ps.setString(2, aggregateId);
+                ps.setString(3, trail.name());
+                ps.setString(4, aggregateId);
+                ps.setObject(5, aggregate);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         walk.accept(rs.getLong(2), rs.getString(3), rs.getString(4), content(rs, trail));
+                        long seq = rs.getLong(headColumn);
+                        head = rs.wasNull() ? null : new Head(seq, rs.getString(headColumn + 1));
                     }
                 }
             }
-            Map<String, Head> heads = heads(c, trail, aggregateId);
-            Head head = heads.get(aggregateId);
+            if (walk.entries() == 0) {
+                // no entry: a head alone means every entry was removed
+                head = heads(c, trail, aggregateId).get(aggregateId);
+            }
             return walk.finish(head == null ? null : head.seq, head == null ? null : head.hash);
         });
     }
 
-    /** Every chain of every trail, streamed: memory holds one trail's heads, not its entries. */
-    @Transactional
+    /**
+     * Every chain of every trail, streamed: memory holds one trail's heads, not its entries. Its own
+     * read-only transaction at REPEATABLE READ: the heads and the entries are read by several statements,
+     * and under READ COMMITTED a chain appended between them (its entries seen, its head not) looked broken.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ServiceVerification verifyAll() {
         return em.unwrap(Session.class).doReturningWork(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("set transaction isolation level repeatable read, read only");
+            }
             long entries = 0;
             long chains = 0;
             List<ServiceVerification.BrokenChain> broken = new ArrayList<>();
@@ -190,8 +212,11 @@ public class AuditVerifier {
     }
 
     private static String select(AuditTrail trail) {
-        return "select " + trail.aggregateColumn() + "::text, seq, prev_hash, hash, " + String.join(", ", trail.columns())
-                + " from " + trail.table();
+        return columns(trail) + " from " + trail.table();
+    }
+
+    private static String columns(AuditTrail trail) {
+        return "select " + trail.aggregateColumn() + "::text, seq, prev_hash, hash, " + String.join(", ", trail.columns());
     }
 
     /** The entry's columns read back in the form {@link ChainHash} hashes them. */

@@ -26,6 +26,10 @@ final class ChainWalk {
         return aggregateId;
     }
 
+    long entries() {
+        return entries;
+    }
+
     void accept(long seq, String prevHash, String hash, Map<String, Object> content) {
         entries++;
         if (brokenAt != null) {
