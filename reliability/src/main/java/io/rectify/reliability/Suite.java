@@ -242,6 +242,8 @@ public final class Suite {
                 settings.rate(), settings.maxInFlight(), settings.requestTimeout(), () -> phase);
         CountyRenames renames = new CountyRenames(inspectionInstances, adminToken, fixture, settings.requestTimeout(), () -> phase);
         List<IndexStreamWatch> watches = indexStreamWatches();
+        AuditWalks auditWalks = new AuditWalks(Map.of("inspection-service", inspection, "hazard-service", hazards,
+                "scoring-service", scoring, "notification-service", notification), Duration.ofSeconds(30));
         Instant started = Instant.now();
         load.start();
         renames.start();
@@ -250,6 +252,7 @@ public final class Suite {
         } finally {
             load.stop();
             renames.stop();
+            auditWalks.close();
             hazardInstances.close();
             inspectionInstances.close();
         }
@@ -292,6 +295,7 @@ public final class Suite {
             invariants.indexStreams(report, fixture, watches);
         }
         invariants.indexes(report, fixture, events);
+        auditWalks.check(report);
         report.print(System.out);
         return report;
     }
