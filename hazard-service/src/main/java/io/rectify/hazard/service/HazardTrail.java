@@ -72,7 +72,9 @@ public class HazardTrail {
 
         HazardEvent e = event.apply(snapshot);
         outbox.append(Topics.HAZARD_EVENTS, e, at);
-        LOG.infof("hazard %s %s: %s -> %s by %s (%s), county %s, version %d", hazard.id, e.eventName(),
+        // DEBUG: the history entry and the event are the record; an INFO line per report is cost without a reader
+        // at hundreds of reports a second (and the start-up warm-up's rolled-back reports would read as real)
+        LOG.debugf("hazard %s %s: %s -> %s by %s (%s), county %s, version %d", hazard.id, e.eventName(),
                 from, hazard.status, actor.subject(), actor.role(), hazard.countyCode, hazard.version);
         return snapshot;
     }
