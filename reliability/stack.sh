@@ -240,7 +240,7 @@ svc_rel_spawn() {
 svc_rel_wait() {
   local svc=$1 deadline=$((SECONDS + 180))
   until [[ $(http_status "$(svc_ready_url "$svc")") == 200 ]]; do
-    svc_rel_pid "$svc" >/dev/null || { tail -n 40 "$(svc_log "$svc")" >&2; die "$svc exited during start-up"; }
+    spawned_alive "$(svc_pidf "$svc")" || { tail -n 40 "$(svc_log "$svc")" >&2; die "$svc exited during start-up"; }
     ((SECONDS < deadline)) || die "$svc not ready after 180 s (see $(svc_log "$svc"))"
     sleep 0.5
   done
