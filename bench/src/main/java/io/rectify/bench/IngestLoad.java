@@ -12,17 +12,28 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * P1: {@code POST /api/v1/hazards} at a fixed number of concurrent clients (closed loop). bench/run.sh
  * drives it with {@code wrk} and the script written by {@code wrk-script}; {@code ingest} is the same load
  * from a Java client (JDK HttpClient, HdrHistogram) for machines without wrk.
+ * <p>
+ * {@code ingest-open} is the open-loop measurement (wrk2's): requests at a constant arrival rate, each
+ * timed from the moment it was due, so a server stall shows in the latencies of every request it delayed
+ * (a closed loop stops sending while it waits and under-reports them: coordinated omission).
  */
 final class IngestLoad {
 
@@ -147,5 +158,201 @@ final class IngestLoad {
         Report.result("p1.p95_ms", h.getValueAtPercentile(95) / 1000.0);
         Report.result("p1.p99_ms", h.getValueAtPercentile(99) / 1000.0);
         Report.result("p1.max_ms", h.getMaxValue() / 1000.0);
+    }
+
+    /**
+     * {@code ingest-open --rate R --seconds S [--connections 32] [--warmup 5] [--max-outstanding 2000]
+     * [--timeout 10] [--drain 15]}: open loop. Request i is due at start + i/R whatever happened before;
+     * its latency is measured from that intended start to its response (wrk2's correction for coordinated
+     * omission), so the time it waited for a free connection behind a stalled server counts.
+     * <p>
+     * Sends are non-blocking (sendAsync, HTTP/1.1) on at most {@code connections} requests in flight (the
+     * closed loop's connection count); due requests wait in a queue for a free connection. A request due
+     * while {@code max-outstanding} (queued + in flight) are outstanding is not sent; so is none still
+     * unanswered {@code drain} seconds after the last was due. Each of those counts as an error AND enters
+     * the histogram with the time from its intended start to the end of the run (a lower bound): dropping
+     * them would hide exactly the slow tail this measures. Non-201 answers and transport errors (timeout
+     * {@code timeout} seconds after the send) are errors recorded with their latency.
+     */
+    static void runOpen(Options o) throws Exception {
+        List<SyntheticCounty> counties = SyntheticCounty.of(o.text("prefix"), o.integer("count", 10));
+        List<String> bodies = bodies(counties, o.integer("bodies", 1000), Setup.seed(o));
+        String token = "Bearer " + Setup.agencyToken(o);
+        URI uri = URI.create(o.text("url", "http://127.0.0.1:9182") + PATH);
+        double rate = Double.parseDouble(o.text("rate"));
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be > 0, got " + rate);
+        }
+        int connections = o.integer("connections", 32);
+        int maxOutstanding = o.integer("max-outstanding", 2000);
+        Duration duration = o.seconds("seconds", 60);
+        Duration warmup = o.seconds("warmup", 5);
+        Duration timeout = o.seconds("timeout", 10);
+        Duration drain = o.seconds("drain", 15);
+        // the client's own threads: callbacks only (bookkeeping, the next send); the selector is the client's
+        ExecutorService executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "ingest-open-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(timeout).build();
+        OpenLoop.Target target = new OpenLoop.Target(http, uri, token, bodies, timeout);
+        if (!warmup.isZero()) {
+            Report.info("P1 open loop: warm-up %d s at %.0f/s (not recorded)", warmup.toSeconds(), rate);
+            new OpenLoop(target, rate, connections, maxOutstanding).run(warmup, drain, 0);
+        }
+        Report.info("P1 open loop: %d s at %.0f/s, at most %d in flight, %d outstanding", duration.toSeconds(), rate,
+                connections, maxOutstanding);
+        OpenLoop run = new OpenLoop(target, rate, connections, maxOutstanding);
+        run.run(duration, drain, bodies.size() / 2); // other bodies than the warm-up's first ones
+        Histogram h = run.histogram;
+        Report.result("p1.open_rate_target", rate);
+        Report.result("p1.open_connections", connections);
+        Report.result("p1.open_requests", run.scheduled);
+        Report.result("p1.open_errors", run.failed + run.unsent + run.unfinished);
+        Report.result("p1.open_unsent", run.unsent);
+        Report.result("p1.open_unfinished", run.unfinished);
+        Report.result("p1.open_seconds", run.seconds);
+        Report.result("p1.open_rate", run.ok / run.seconds);
+        Report.result("p1.open_p50_ms", h.getValueAtPercentile(50) / 1000.0);
+        Report.result("p1.open_p95_ms", h.getValueAtPercentile(95) / 1000.0);
+        Report.result("p1.open_p99_ms", h.getValueAtPercentile(99) / 1000.0);
+        Report.result("p1.open_max_ms", h.getMaxValue() / 1000.0);
+        if (run.firstError != null) {
+            Report.info("P1 open loop: first error: %s", run.firstError);
+        }
+        executor.shutdownNow();
+    }
+
+    /** One open-loop phase (the warm-up or the measured window); see {@link #runOpen}. */
+    private static final class OpenLoop {
+
+        record Target(HttpClient http, URI uri, String token, List<String> bodies, Duration timeout) {
+        }
+
+        private record Pending(long index, long intended) {
+        }
+
+        private final Target target;
+        private final double rate;
+        private final int maxOutstanding;
+        /** microseconds from the intended start, up to an hour */
+        final Histogram histogram = new Histogram(3_600_000_000L, 3);
+        private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        private final Set<Pending> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<Long> unsentAt = new ArrayList<>();
+        private int freeConnections;
+        private int outstanding;
+        private boolean closed;
+        private long lastCompletion;
+        long scheduled;
+        long ok;
+        long failed;
+        long unsent;
+        long unfinished;
+        double seconds;
+        String firstError;
+
+        OpenLoop(Target target, double rate, int connections, int maxOutstanding) {
+            this.target = target;
+            this.rate = rate;
+            this.freeConnections = connections;
+            this.maxOutstanding = maxOutstanding;
+        }
+
+        void run(Duration duration, Duration drain, long firstBody) throws InterruptedException {
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            for (long i = 0; ; i++) {
+                long intended = start + (long) (i * 1e9 / rate);
+                if (intended >= end) {
+                    break;
+                }
+                for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
+                    LockSupport.parkNanos(wait);
+                }
+                scheduled++;
+                synchronized (this) {
+                    if (outstanding >= maxOutstanding) {
+                        unsent++;
+                        unsentAt.add(intended);
+                        continue;
+                    }
+                    outstanding++;
+                    queue.add(new Pending(firstBody + i, intended));
+                }
+                pump();
+            }
+            long deadline = end + drain.toNanos();
+            synchronized (this) {
+                for (long left; outstanding > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+                    wait(Math.max(1, left / 1_000_000));
+                }
+                closed = true;
+                long now = System.nanoTime();
+                // no answer by the end of the run: a lower bound of their latency, and errors
+                for (Pending p : queue) {
+                    histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
+                }
+                for (Pending p : inFlight) {
+                    histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
+                }
+                for (long intended : unsentAt) {
+                    histogram.recordValue(Math.max(0, now - intended) / 1000);
+                }
+                unfinished = queue.size() + inFlight.size();
+                queue.clear();
+                inFlight.clear();
+                seconds = (Math.max(end, unfinished + unsent > 0 ? now : lastCompletion) - start) / 1e9;
+            }
+        }
+
+        /** Sends queued requests while a connection is free. */
+        private void pump() {
+            while (true) {
+                Pending p;
+                synchronized (this) {
+                    if (closed || freeConnections == 0 || queue.isEmpty()) {
+                        return;
+                    }
+                    freeConnections--;
+                    p = queue.poll();
+                    inFlight.add(p);
+                }
+                send(p);
+            }
+        }
+
+        private void send(Pending p) {
+            HttpRequest request = HttpRequest.newBuilder(target.uri()).timeout(target.timeout())
+                    .header("Content-Type", "application/json").header("Authorization", target.token())
+                    .POST(HttpRequest.BodyPublishers.ofString(target.bodies().get((int) (p.index() % target.bodies().size()))))
+                    .build();
+            target.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                synchronized (this) {
+                    freeConnections++;
+                    if (!closed && inFlight.remove(p)) {
+                        outstanding--;
+                        histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
+                        lastCompletion = now;
+                        if (error == null && response.statusCode() == 201) {
+                            ok++;
+                        } else {
+                            failed++;
+                            if (firstError == null) {
+                                firstError = error != null ? error.toString() : "HTTP " + response.statusCode();
+                            }
+                        }
+                        if (outstanding == 0) {
+                            notifyAll();
+                        }
+                    }
+                }
+                pump();
+            });
+        }
     }
 }

@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench <topics|counties|wrk-script|ingest|freshness|generate-events|rebuild|chases-seed|chase-sweep|export|uploads> [--name value …]");
+            System.err.println("usage: bench <topics|counties|wrk-script|ingest|ingest-open|freshness|generate-events|rebuild|chases-seed|chase-sweep|export|uploads> [--name value …]");
             System.exit(2);
         }
         Options o = new Options(args, 1);
@@ -22,6 +22,7 @@ public final class Main {
             case "counties" -> CountySetup.run(o);
             case "wrk-script" -> IngestLoad.wrkScript(o);
             case "ingest" -> IngestLoad.run(o);
+            case "ingest-open" -> IngestLoad.runOpen(o);
             case "freshness" -> Freshness.run(o);
             case "generate-events" -> RebuildBench.generate(o);
             case "rebuild" -> RebuildBench.rebuild(o);
