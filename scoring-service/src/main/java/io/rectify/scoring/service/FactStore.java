@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,8 +66,6 @@ public class FactStore {
             on conflict (county_code, period) do update set assessment_id = excluded.assessment_id,
                 sheet_version = excluded.sheet_version, marks = excluded.marks, submitted_at = excluded.submitted_at
             where (sheet_assessment_fact.submitted_at, sheet_assessment_fact.assessment_id) < (excluded.submitted_at, excluded.assessment_id)""";
-    static final String RECORD_PROCESSED = """
-            insert into processed_event (consumer, event_id, processed_at) values (?, ?, now()) on conflict do nothing""";
 
     @Inject
     Sql sql;
@@ -147,47 +147,103 @@ public class FactStore {
     }
 
     /**
-     * Applies a batch read during a rebuild with JDBC batches and records the event ids as processed by
-     * {@code consumer}. Within the batch each aggregate is first reduced to its winning update, which the
-     * ordering rules would pick anyway.
+     * {@link #UPSERT_HAZARD} for many hazards in one statement: the rows travel as one array per column
+     * (timestamps as microseconds since the epoch, rounded as the driver rounds an {@code OffsetDateTime}).
+     * The ids must be distinct (one row may not be upserted twice by one statement).
+     */
+    static final String UPSERT_HAZARDS = """
+            insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
+                                     signed_off_at, reopenings, version)
+            select id, county_code, period, grade, status,
+                   timestamptz 'epoch' + due_at * interval '1 microsecond',
+                   timestamptz 'epoch' + rectification_submitted_at * interval '1 microsecond',
+                   timestamptz 'epoch' + signed_off_at * interval '1 microsecond',
+                   reopenings, version
+              from unnest(?::uuid[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::int[], ?::bigint[])
+                   as h(id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings, version)
+            on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
+                grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
+                rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
+                reopenings = excluded.reopenings, version = excluded.version
+            where hazard_fact.version < excluded.version""";
+
+    /**
+     * Applies a batch read during a rebuild ({@link RebuildBatch}: each aggregate already reduced to the
+     * update its ordering rule keeps) in the caller's transaction: registrations and inspections with JDBC
+     * batches, the hazards with one statement. No {@code processed_event} rows: every write here is an
+     * idempotent, guarded upsert, so a live consumer that reads one of these events again re-applies it to
+     * no effect (nothing changes, so nothing is marked for recomputation), exactly as if it had been
+     * recorded and skipped.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyBatch(String consumer, List<UUID> eventIds, List<FactUpdate> updates) {
+    public void applyRebuildBatch(RebuildBatch batch) {
         sql.work(c -> {
-            Map<String, FactUpdate.CountyUpdate> counties = new LinkedHashMap<>();
-            Map<String, FactUpdate.EnterpriseUpdate> enterprises = new LinkedHashMap<>();
-            Map<UUID, FactUpdate.InspectionUpdate> inspections = new LinkedHashMap<>();
-            Map<UUID, FactUpdate.HazardUpdate> hazards = new LinkedHashMap<>();
-            Map<String, Object[]> knownCounties = new LinkedHashMap<>();
-            List<FactUpdate.SheetAssessmentUpdate> sheetAssessments = new ArrayList<>();
-            for (FactUpdate update : updates) {
-                if (update instanceof FactUpdate.CountyUpdate u) {
-                    counties.merge(u.code(), u, (a, b) -> LATEST_COUNTY.compare(a, b) >= 0 ? a : b);
-                } else if (update instanceof FactUpdate.EnterpriseUpdate u) {
-                    enterprises.merge(u.creditCode(), u, (a, b) -> LATEST_ENTERPRISE.compare(a, b) >= 0 ? a : b);
-                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
-                } else if (update instanceof FactUpdate.InspectionUpdate u) {
-                    inspections.putIfAbsent(u.inspectionId(), u);
-                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
-                } else if (update instanceof FactUpdate.HazardUpdate u) {
-                    hazards.merge(u.fact().id(), u, (a, b) -> a.version() >= b.version() ? a : b);
-                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), u.city(), u.province()});
-                } else if (update instanceof FactUpdate.SheetAssessmentUpdate u) {
-                    sheetAssessments.add(u);
-                    knownCounties.putIfAbsent(u.countyCode(), new Object[]{u.countyCode(), null, null});
-                }
-            }
-            Sql.batch(c, RECORD_PROCESSED, eventIds.stream().map(id -> new Object[]{consumer, id}).toList());
-            Sql.batch(c, UPSERT_COUNTY, counties.values().stream().map(FactStore::county).toList());
-            Sql.batch(c, ENSURE_COUNTY, new ArrayList<>(knownCounties.values()));
-            Sql.batch(c, UPSERT_ENTERPRISE, enterprises.values().stream().map(FactStore::enterprise).toList());
-            Sql.batch(c, INSERT_INSPECTION, inspections.values().stream().map(FactStore::inspection).toList());
-            Sql.batch(c, UPSERT_HAZARD, hazards.values().stream().map(FactStore::hazard).toList());
-            for (FactUpdate.SheetAssessmentUpdate u : sheetAssessments) { // rare: one by one, the ordering rule picks the latest
+            Sql.batch(c, UPSERT_COUNTY, batch.counties.values().stream()
+                    .sorted(Comparator.comparing(FactUpdate.CountyUpdate::code)).map(FactStore::county).toList());
+            Sql.batch(c, ENSURE_COUNTY, batch.knownCountiesByCode());
+            Sql.batch(c, UPSERT_ENTERPRISE, batch.enterprises.values().stream()
+                    .sorted(Comparator.comparing(FactUpdate.EnterpriseUpdate::creditCode)).map(FactStore::enterprise).toList());
+            Sql.batch(c, INSERT_INSPECTION, batch.inspections.values().stream().map(FactStore::inspection).toList());
+            upsertHazards(c, batch.hazardsById());
+            for (FactUpdate.SheetAssessmentUpdate u : batch.sheetAssessments) { // rare: one by one, the ordering rule picks the latest
                 Sql.update(c, UPSERT_SHEET_ASSESSMENT, sheetAssessment(u));
             }
             return null;
         });
+    }
+
+    private static void upsertHazards(Connection c, List<FactUpdate.HazardUpdate> hazards) throws SQLException {
+        if (hazards.isEmpty()) {
+            return;
+        }
+        int n = hazards.size();
+        UUID[] ids = new UUID[n];
+        String[] counties = new String[n];
+        Integer[] periods = new Integer[n];
+        String[] grades = new String[n];
+        String[] statuses = new String[n];
+        Long[] dueAt = new Long[n];
+        Long[] submittedAt = new Long[n];
+        Long[] signedOffAt = new Long[n];
+        Integer[] reopenings = new Integer[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            FactUpdate.HazardUpdate u = hazards.get(i);
+            HazardFact f = u.fact();
+            ids[i] = f.id();
+            counties[i] = u.countyCode();
+            periods[i] = u.period();
+            grades[i] = f.grade();
+            statuses[i] = f.status();
+            dueAt[i] = micros(f.dueAt());
+            submittedAt[i] = micros(f.rectificationSubmittedAt());
+            signedOffAt[i] = micros(f.signedOffAt());
+            reopenings[i] = f.reopenings();
+            versions[i] = u.version();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_HAZARDS)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("varchar", counties));
+            ps.setArray(3, c.createArrayOf("int4", periods));
+            ps.setArray(4, c.createArrayOf("varchar", grades));
+            ps.setArray(5, c.createArrayOf("varchar", statuses));
+            ps.setArray(6, c.createArrayOf("int8", dueAt));
+            ps.setArray(7, c.createArrayOf("int8", submittedAt));
+            ps.setArray(8, c.createArrayOf("int8", signedOffAt));
+            ps.setArray(9, c.createArrayOf("int4", reopenings));
+            ps.setArray(10, c.createArrayOf("int8", versions));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Microseconds since the epoch, the nanoseconds rounded half up as the driver does when it sends an OffsetDateTime. */
+    static Long micros(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        long micros = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        return t.getNano() % 1000 >= 500 ? micros + 1 : micros;
     }
 
     /** Throws every fact away (the first step of a rebuild), with the consumer's processed-event log. */
@@ -264,11 +320,6 @@ public class FactStore {
                 select i.period from inspection_fact i join enterprise e on e.credit_code = i.enterprise_credit_code
                  where e.county_code = ?""", rs -> rs.getInt(1), countyCode, countyCode, countyCode);
     }
-
-    private static final Comparator<FactUpdate.CountyUpdate> LATEST_COUNTY =
-            Comparator.comparing(FactUpdate.CountyUpdate::occurredAt).thenComparing(FactUpdate.CountyUpdate::eventId);
-    private static final Comparator<FactUpdate.EnterpriseUpdate> LATEST_ENTERPRISE =
-            Comparator.comparing(FactUpdate.EnterpriseUpdate::occurredAt).thenComparing(FactUpdate.EnterpriseUpdate::eventId);
 
     private static Object[] county(FactUpdate.CountyUpdate u) {
         return new Object[]{u.code(), u.name(), u.city(), u.province(), u.occurredAt(), u.eventId()};

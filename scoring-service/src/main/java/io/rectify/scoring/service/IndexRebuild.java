@@ -4,7 +4,6 @@ import io.rectify.platform.kafka.KafkaClientSettings;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rectify.contracts.Topics;
-import io.rectify.platform.inbox.IncomingEvent;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.scoring.config.ScoringConfig;
 import io.rectify.scoring.messaging.ScoringConsumers;
@@ -19,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -33,7 +33,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds every index from the log: throws the facts (and the consumer's processed-event log) away,
@@ -84,6 +90,9 @@ public class IndexRebuild {
 
     /** How often the lease is renewed while the topics are read: well inside {@link RebuildLease#duration}. */
     private static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
+    /** Decoding threads (and slices per chunk): decoding the records is most of a rebuild's CPU. */
+    private static final int DECODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
@@ -147,7 +156,7 @@ public class IndexRebuild {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize());
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(prefix + Topics.INSPECTION_EVENTS, prefix + Topics.HAZARD_EVENTS)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -165,88 +174,188 @@ public class IndexRebuild {
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
             update(0, total, 0);
 
-            long read = 0;
-            long skipped = 0;
-            Instant lastProgress = clock.instant();
-            Instant renewed = clock.instant();
-            List<TopicPartition> done = new ArrayList<>();
-            while (true) {
-                if (stopping) {
-                    throw new IllegalStateException("the service is shutting down with " + (total - read) + " records still due");
-                }
-                if (Duration.between(renewed, clock.instant()).compareTo(RENEW_EVERY) >= 0) {
-                    if (!lease.renew()) {
-                        throw new IllegalStateException("the rebuild lease ran out and another instance took it over");
+            Pipeline pipeline = new Pipeline(total);
+            try {
+                Instant lastProgress = clock.instant();
+                Instant renewed = clock.instant();
+                List<TopicPartition> done = new ArrayList<>();
+                List<ConsumerRecord<String, byte[]>> chunk = new ArrayList<>();
+                while (true) {
+                    if (stopping) {
+                        throw new IllegalStateException("the service is shutting down with " + (total - pipeline.read) + " records still due");
                     }
-                    renewed = clock.instant();
-                }
-                for (TopicPartition tp : partitions) {
-                    if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
-                        done.add(tp);
-                        consumer.pause(List.of(tp)); // records after the target belong to the live consumers
+                    if (Duration.between(renewed, clock.instant()).compareTo(RENEW_EVERY) >= 0) {
+                        if (!lease.renew()) {
+                            throw new IllegalStateException("the rebuild lease ran out and another instance took it over");
+                        }
+                        renewed = clock.instant();
+                    }
+                    for (TopicPartition tp : partitions) {
+                        if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
+                            done.add(tp);
+                            consumer.pause(List.of(tp)); // records after the target belong to the live consumers
+                        }
+                    }
+                    if (done.size() == partitions.size()) {
+                        break;
+                    }
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    int due = 0;
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                            chunk.add(r);
+                            due++;
+                        }
+                    }
+                    if (due > 0) {
+                        lastProgress = clock.instant();
+                    } else if (chunk.isEmpty()
+                            && Duration.between(lastProgress, clock.instant()).compareTo(config.rebuild().stallTimeout()) > 0) {
+                        throw new IllegalStateException("no record read for " + config.rebuild().stallTimeout() + " with "
+                                + (total - pipeline.read) + " still due");
+                    }
+                    if (chunk.size() >= config.rebuild().batchSize() || (due == 0 && !chunk.isEmpty())) {
+                        pipeline.next(chunk);
+                        chunk = new ArrayList<>();
                     }
                 }
-                if (done.size() == partitions.size()) {
-                    break;
+                if (!chunk.isEmpty()) {
+                    pipeline.next(chunk);
                 }
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, String> r : records) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        batch.add(r);
-                    }
-                }
-                if (batch.isEmpty()) {
-                    if (Duration.between(lastProgress, clock.instant()).compareTo(config.rebuild().stallTimeout()) > 0) {
-                        throw new IllegalStateException("no record read for " + config.rebuild().stallTimeout() + " with " + (total - read) + " still due");
-                    }
-                    continue;
-                }
-                skipped += apply(batch);
-                read += batch.size();
-                lastProgress = clock.instant();
+                pipeline.finish();
+            } finally {
+                pipeline.close();
+            }
+        }
+    }
+
+    /**
+     * Three stages at once: while the reader polls the next records, the previous chunk is decoded on
+     * every core ({@link #DECODERS} slices, merged in log order) and the one before is written by one
+     * writer, a transaction at a time. At most three chunks are held. Batches are written one after the
+     * other, in log order; that order does not matter for the result (every fact upsert is guarded by its
+     * ordering rule), but it keeps the writes to one connection and one lock order.
+     */
+    private final class Pipeline implements AutoCloseable {
+
+        private final long total;
+        private final ExecutorService decoders = Executors.newFixedThreadPool(DECODERS, new ThreadFactory() {
+            private final AtomicInteger n = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "scoring-rebuild-decode-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+        private CompletableFuture<RebuildBatch> decoding;
+        private CompletableFuture<Long> writing;
+        private int writingRecords;
+        long read;
+        long skipped;
+
+        Pipeline(long total) {
+            this.total = total;
+        }
+
+        /** Hands a chunk of records to the decoders, and the chunk decoded before it to the writer. */
+        void next(List<ConsumerRecord<String, byte[]>> chunk) {
+            if (decoding != null) {
+                write(join(decoding));
+            }
+            int slices = Math.min(DECODERS, Math.max(1, chunk.size() / 500));
+            int size = (chunk.size() + slices - 1) / slices;
+            CompletableFuture<RebuildBatch> merged = null;
+            for (int from = 0; from < chunk.size(); from += size) {
+                List<ConsumerRecord<String, byte[]>> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+                CompletableFuture<RebuildBatch> decoded = CompletableFuture.supplyAsync(() -> decode(slice), decoders);
+                merged = merged == null ? decoded : merged.thenCombine(decoded, (earlier, later) -> {
+                    earlier.addLater(later);
+                    return earlier;
+                });
+            }
+            decoding = merged;
+        }
+
+        private void write(RebuildBatch batch) {
+            awaitWrite();
+            writingRecords = batch.records;
+            writing = CompletableFuture.supplyAsync(() -> IndexRebuild.this.write(batch), executor);
+        }
+
+        private void awaitWrite() {
+            if (writing != null) {
+                skipped += join(writing);
+                read += writingRecords;
+                writing = null;
                 update(read, total, skipped);
             }
         }
-    }
 
-    private record Decoded(UUID eventId, FactUpdate update) {
-    }
+        /** Decodes and writes what is left, waiting for the last write. */
+        void finish() {
+            if (decoding != null) {
+                write(join(decoding));
+                decoding = null;
+            }
+            awaitWrite();
+        }
 
-    /** Applies one polled batch in one transaction; returns how many records were skipped. */
-    private long apply(List<ConsumerRecord<String, String>> records) {
-        List<Decoded> decoded = new ArrayList<>(records.size());
-        long skipped = 0;
-        for (ConsumerRecord<String, String> r : records) {
-            try {
-                IncomingEvent event = IncomingEvent.of(r);
-                decoded.add(new Decoded(event.id(), FactUpdates.decode(event, config.periodZone()).orElse(null)));
-            } catch (RuntimeException e) {
-                skipped++;
-                LOG.debugf("rebuild skips %s/%d@%d: %s", r.topic(), r.partition(), r.offset(), e.getMessage());
+        /** Stops the decoders; a write still running (the rebuild failed) is waited for, so none outlives the lease. */
+        @Override
+        public void close() {
+            decoders.shutdownNow();
+            if (writing != null) {
+                try {
+                    writing.join();
+                } catch (RuntimeException ignored) {
+                    // the rebuild has failed already; this write's own failure adds nothing
+                }
             }
         }
+
+        private static <T> T join(CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Decodes records into a batch; a record that cannot be decoded is skipped and counted (poison). */
+    RebuildBatch decode(List<ConsumerRecord<String, byte[]>> records) {
+        return RebuildBatch.decode(records, config.periodZone());
+    }
+
+    /** Writes a decoded batch in one transaction; returns how many records were skipped (poison and refused). */
+    long write(RebuildBatch batch) {
+        long skipped = batch.skipped;
+        if (batch.isEmpty()) {
+            return skipped;
+        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyDecoded(decoded));
+            QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(batch));
         } catch (RuntimeException batchFailure) {
-            // one bad row spoils the batch: redo it row by row and skip what the database refuses (as the DLQ would)
-            LOG.warnf("rebuild batch failed (%s); applying its %d records one by one", batchFailure.getMessage(), decoded.size());
-            for (Decoded d : decoded) {
+            // one bad row spoils the batch: redo it update by update, in log order, and skip what the database refuses (as the DLQ would)
+            LOG.warnf("rebuild batch failed (%s); applying its %d updates one by one", batchFailure.getMessage(), batch.inOrder.size());
+            for (FactUpdate u : batch.inOrder) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> applyDecoded(List.of(d)));
+                    QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(RebuildBatch.of(u)));
                 } catch (RuntimeException e) {
                     skipped++;
-                    LOG.warnf("rebuild skips event %s: %s", d.eventId(), e.getMessage());
+                    LOG.warnf("rebuild skips %s: %s", u, e.getMessage());
                 }
             }
         }
         return skipped;
-    }
-
-    private void applyDecoded(List<Decoded> decoded) {
-        facts.applyBatch(ScoringConsumers.CONSUMER,
-                decoded.stream().map(Decoded::eventId).toList(),
-                decoded.stream().map(Decoded::update).filter(u -> u != null).toList());
     }
 
     private void update(long read, long total, long skipped) {

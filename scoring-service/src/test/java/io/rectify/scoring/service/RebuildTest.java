@@ -9,10 +9,16 @@ import io.rectify.contracts.hazard.HazardEvent;
 import io.rectify.scoring.support.CountyStory;
 import io.rectify.scoring.support.ScoringTestBase;
 import jakarta.inject.Inject;
+import io.rectify.scoring.messaging.ScoringConsumers;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +36,9 @@ class RebuildTest extends ScoringTestBase {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    ScoringConsumers consumers;
 
     @Test
     void aRebuildFromTheTopicsArrivesAtTheSameIndices() {
@@ -88,6 +97,25 @@ class RebuildTest extends ScoringTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
         assertThat(upstream.probe().readAll(upstream.topic(Topics.COUNTY_INDEX))).hasSize((int) published);
         assertThat(index(county.code).index()).isEqualByComparingTo("76.5");
+
+        // the rebuild records no processed events: a live consumer that reads the whole log again (a redelivery,
+        // a reset group) re-applies every event to no effect — no fact changes, nothing marked, nothing published
+        assertThat(count("select count(*) from processed_event where consumer = 'scoring'")).isEqualTo(0);
+        for (String topic : List.of(Topics.INSPECTION_EVENTS, Topics.HAZARD_EVENTS)) {
+            List<ConsumerRecord<String, String>> all = upstream.probe().readAll(upstream.topic(topic));
+            Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new HashMap<>();
+            all.forEach(r -> byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), tp -> new ArrayList<>()).add(r));
+            ConsumerRecords<String, String> again = new ConsumerRecords<>(byPartition, Map.of());
+            if (topic.equals(Topics.HAZARD_EVENTS)) {
+                consumers.onHazardEvents(again);
+            } else {
+                consumers.onInspectionEvents(again);
+            }
+        }
+        assertThat(count("select count(*) from pending_recompute")).isEqualTo(0);
+        assertThat(count("select count(*) from hazard_fact")).isEqualTo(hazards);
+        assertThat(answers()).isEqualTo(before);
+        assertThat(count("select count(*) from county_index_history")).isEqualTo(history);
 
         // and the live consumers carry on after it
         upstream.publish(general.signedOff(now.minus(Duration.ofDays(60)), 4));

@@ -1,0 +1,353 @@
+package io.rectify.scoring.service;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.rectify.contracts.CloudEvent;
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.hazard.HazardEvent;
+import io.rectify.contracts.hazard.HazardSnapshot;
+import io.rectify.platform.inbox.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decodes the records a rebuild reads, as {@link FactUpdates#decode} of {@link IncomingEvent#of} would,
+ * but faster for the bulk of the log: a hazard event whose headers and snapshot are in the canonical form
+ * producers write (ISO instants in UTC, UUIDs in their 36-character form, every known field of its JSON
+ * type) is read with a streaming parser straight from the record's bytes, keeping only the fields scoring
+ * needs, and then checked by the same {@link FactUpdates#hazard(HazardSnapshot, ZoneId)}. Anything else —
+ * another event, an unusual header or value, a field in any other form Jackson would also accept or
+ * refuse — goes the ordinary way ({@link #slow}), so both paths give the same update or the same refusal.
+ */
+final class RebuildDecoder {
+
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+    private static final String HAZARD_TYPES = "rectify.hazard.";
+
+    /** The fast path could not decide: take the ordinary one. */
+    private static final class NotCanonical extends Exception {
+        NotCanonical() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotCanonical NOT_CANONICAL = new NotCanonical();
+
+    private RebuildDecoder() {
+    }
+
+    /**
+     * @return the fact change, or empty for an event scoring does not use
+     * @throws IllegalArgumentException for a record scoring cannot use (poison)
+     */
+    static Optional<FactUpdate> decode(ConsumerRecord<String, byte[]> record, ZoneId zone) {
+        FactUpdate update = fastOrNull(record, zone);
+        return update != null ? Optional.of(update) : slow(record, zone);
+    }
+
+    /** The fast path alone: null when the record is not a hazard event in canonical form. */
+    static FactUpdate fastOrNull(ConsumerRecord<String, byte[]> record, ZoneId zone) {
+        try {
+            return fast(record, zone);
+        } catch (NotCanonical | IOException e) {
+            return null;
+        }
+    }
+
+    /** The ordinary way, as the live consumers decode (the value read as UTF-8 text, as their deserializer does). */
+    static Optional<FactUpdate> slow(ConsumerRecord<String, byte[]> record, ZoneId zone) {
+        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        ConsumerRecord<String, String> text = new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value, record.headers(),
+                record.leaderEpoch());
+        return FactUpdates.decode(IncomingEvent.of(text), zone);
+    }
+
+    private static FactUpdate fast(ConsumerRecord<String, byte[]> record, ZoneId zone) throws NotCanonical, IOException {
+        checkHeaders(record);
+        byte[] value = record.value();
+        if (value == null) {
+            throw NOT_CANONICAL;
+        }
+        HazardSnapshot hazard = null;
+        try (JsonParser p = JSON.createParser(value)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw NOT_CANONICAL;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    throw NOT_CANONICAL;
+                }
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("hazard")) {
+                    if (hazard != null || v != JsonToken.START_OBJECT) {
+                        throw NOT_CANONICAL;
+                    }
+                    hazard = snapshot(p);
+                } else {
+                    p.skipChildren(); // an envelope field scoring does not read (ignored by the binding too)
+                }
+            }
+        }
+        if (hazard == null) {
+            throw NOT_CANONICAL;
+        }
+        return FactUpdates.hazard(hazard, zone);
+    }
+
+    /** The headers of a hazard event in canonical form (the last of a repeated header counts, as in IncomingEvent). */
+    private static void checkHeaders(ConsumerRecord<String, byte[]> record) throws NotCanonical {
+        byte[] spec = null, id = null, type = null, source = null, time = null;
+        for (Header h : record.headers()) {
+            switch (h.key()) {
+                case CloudEvent.H_SPECVERSION -> spec = h.value();
+                case CloudEvent.H_ID -> id = h.value();
+                case CloudEvent.H_TYPE -> type = h.value();
+                case CloudEvent.H_SOURCE -> source = h.value();
+                case CloudEvent.H_TIME -> time = h.value();
+                default -> {
+                }
+            }
+        }
+        if (spec == null || id == null || type == null || source == null || time == null
+                || !CloudEvent.SPEC_VERSION.equals(ascii(spec)) || ascii(source).isBlank()) {
+            throw NOT_CANONICAL;
+        }
+        String t = ascii(type);
+        if (!t.startsWith(HAZARD_TYPES) || !HazardEvent.NAMES.contains(CloudEvent.nameOf(t))) {
+            throw NOT_CANONICAL;
+        }
+        String i = ascii(id);
+        uuid(i.toCharArray(), 0, i.length());
+        String when = ascii(time);
+        instant(when.toCharArray(), 0, when.length());
+    }
+
+    /** The bytes as text if they are plain ASCII (the canonical headers are). */
+    private static String ascii(byte[] bytes) throws NotCanonical {
+        for (byte b : bytes) {
+            if (b < 0x20) { // negative: not ASCII; control characters: not canonical
+                throw NOT_CANONICAL;
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static HazardSnapshot snapshot(JsonParser p) throws IOException, NotCanonical {
+        UUID id = null, findingId = null, inspectionId = null;
+        String countyCode = null, city = null, province = null, grade = null, status = null;
+        Instant reportedAt = null, dueAt = null, submittedAt = null, signedOffAt = null;
+        int reopenings = 0;
+        long version = 0;
+        long seen = 0; // a field named twice is left to the binding
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw NOT_CANONICAL;
+            }
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            int field = switch (name) {
+                case "id" -> 0;
+                case "source" -> 1;
+                case "findingId" -> 2;
+                case "inspectionId" -> 3;
+                case "enterpriseCreditCode" -> 4;
+                case "countyCode" -> 5;
+                case "city" -> 6;
+                case "province" -> 7;
+                case "keyTask" -> 8;
+                case "grade" -> 9;
+                case "majorCriterion" -> 10;
+                case "description" -> 11;
+                case "status" -> 12;
+                case "reportedAt" -> 13;
+                case "dueAt" -> 14;
+                case "overdue" -> 15;
+                case "supervisionLevel" -> 16;
+                case "rejections" -> 17;
+                case "extensions" -> 18;
+                case "reopenings" -> 19;
+                case "rectificationSubmittedAt" -> 20;
+                case "signedOffAt" -> 21;
+                case "version" -> 22;
+                case "evidenceWarnings" -> 23;
+                case "keyTaskVersion" -> 24;
+                default -> -1;
+            };
+            if (field < 0) {
+                p.skipChildren(); // unknown to the snapshot: ignored by the binding too
+                continue;
+            }
+            if ((seen & (1L << field)) != 0) {
+                throw NOT_CANONICAL;
+            }
+            seen |= 1L << field;
+            switch (field) {
+                case 0 -> id = uuidOrNull(p, v);
+                case 2 -> findingId = uuidOrNull(p, v);
+                case 3 -> inspectionId = uuidOrNull(p, v);
+                case 1, 4, 8, 10, 11, 16 -> text(p, v); // checked, not kept
+                case 5 -> countyCode = text(p, v);
+                case 6 -> city = text(p, v);
+                case 7 -> province = text(p, v);
+                case 9 -> grade = text(p, v);
+                case 12 -> status = text(p, v);
+                case 13 -> reportedAt = instantOrNull(p, v);
+                case 14 -> dueAt = instantOrNull(p, v);
+                case 20 -> submittedAt = instantOrNull(p, v);
+                case 21 -> signedOffAt = instantOrNull(p, v);
+                case 15 -> {
+                    if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                        throw NOT_CANONICAL;
+                    }
+                }
+                case 17, 18 -> integer(p, v);
+                case 19 -> reopenings = integer(p, v);
+                case 22 -> {
+                    if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw NOT_CANONICAL;
+                    }
+                    version = p.getLongValue();
+                }
+                case 23 -> {
+                    if (v == JsonToken.START_ARRAY) {
+                        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                            if (e != JsonToken.VALUE_STRING) {
+                                throw NOT_CANONICAL;
+                            }
+                        }
+                    } else if (v != JsonToken.VALUE_NULL) {
+                        throw NOT_CANONICAL;
+                    }
+                }
+                case 24 -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        integer(p, v);
+                    }
+                }
+                default -> throw NOT_CANONICAL;
+            }
+        }
+        // only the fields FactUpdates.hazard reads are kept; the others were checked as the binding would
+        return new HazardSnapshot(id, null, findingId, inspectionId, null, countyCode, city, province, null, grade, null, null, status,
+                reportedAt, dueAt, false, null, 0, 0, reopenings, submittedAt, signedOffAt, version, null, null);
+    }
+
+    private static String text(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL; // numbers or booleans as text: the binding's coercion decides
+        }
+        return p.getText();
+    }
+
+    private static int integer(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw NOT_CANONICAL;
+        }
+        return p.getIntValue();
+    }
+
+    private static UUID uuidOrNull(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL;
+        }
+        return uuid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    private static Instant instantOrNull(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL;
+        }
+        return instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /** A UUID in its canonical 36-character form (lower or upper case hex). */
+    static UUID uuid(char[] c, int off, int len) throws NotCanonical {
+        if (len != 36 || c[off + 8] != '-' || c[off + 13] != '-' || c[off + 18] != '-' || c[off + 23] != '-') {
+            throw NOT_CANONICAL;
+        }
+        long hi = 0;
+        long lo = 0;
+        for (int i = 0; i < 36; i++) {
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                continue;
+            }
+            int d = Character.digit(c[off + i], 16);
+            if (d < 0 || c[off + i] > 'f') {
+                throw NOT_CANONICAL;
+            }
+            if (i < 19) {
+                hi = (hi << 4) | d;
+            } else {
+                lo = (lo << 4) | d;
+            }
+        }
+        return new UUID(hi, lo);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, a valid date and time of day (no leap second): what ISO_INSTANT reads it as. */
+    static Instant instant(char[] c, int off, int len) throws NotCanonical {
+        if (len < 20 || len > 30 || c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T' || c[off + 13] != ':'
+                || c[off + 16] != ':' || c[off + len - 1] != 'Z') {
+            throw NOT_CANONICAL;
+        }
+        int year = digits(c, off, 4);
+        int month = digits(c, off + 5, 2);
+        int day = digits(c, off + 8, 2);
+        int hour = digits(c, off + 11, 2);
+        int minute = digits(c, off + 14, 2);
+        int second = digits(c, off + 17, 2);
+        int nanos = 0;
+        if (len > 20) {
+            if (c[off + 19] != '.' || len == 21) {
+                throw NOT_CANONICAL;
+            }
+            int fraction = len - 21;
+            nanos = digits(c, off + 20, fraction);
+            for (int i = fraction; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw NOT_CANONICAL;
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) {
+            throw NOT_CANONICAL;
+        }
+    }
+
+    private static int digits(char[] c, int off, int n) throws NotCanonical {
+        int value = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = c[off + i];
+            if (ch < '0' || ch > '9') {
+                throw NOT_CANONICAL;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
+    }
+}

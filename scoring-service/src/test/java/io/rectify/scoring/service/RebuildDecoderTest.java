@@ -1,0 +1,178 @@
+package io.rectify.scoring.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rectify.contracts.CloudEvent;
+import io.rectify.contracts.EventJson;
+import io.rectify.contracts.EventPayload;
+import io.rectify.scoring.support.CountyStory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rebuild's fast decoding gives what the live consumers' decoding gives (the same update, or a refusal
+ * for the same records), and decoding a chunk in slices merged in log order gives what decoding it whole does.
+ */
+class RebuildDecoderTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void canonicalHazardEventsDecodeAsTheLiveConsumersDo() {
+        CountyStory county = CountyStory.create();
+        Instant now = Instant.parse("2026-03-04T05:06:07.123456789Z");
+        CountyStory.Hazard hazard = county.hazard("MAJOR", now.plus(Duration.ofDays(30)));
+        for (EventPayload e : List.of(hazard.reported("OPEN", 0), hazard.signedOff(now, 5), hazard.reopened(6))) {
+            ConsumerRecord<String, byte[]> r = record(e, EventJson.write(e));
+            Optional<FactUpdate> decoded = RebuildDecoder.decode(r, ZONE);
+            assertThat(decoded).isPresent().isEqualTo(RebuildDecoder.slow(r, ZONE));
+            assertThat(RebuildDecoder.fastOrNull(r, ZONE)).as("read by the fast path").isEqualTo(decoded.get());
+        }
+    }
+
+    @Test
+    void everyOtherFormGivesTheSameAnswerAsTheOrdinaryDecoding() {
+        CountyStory county = CountyStory.create();
+        EventPayload event = county.hazard("GENERAL", Instant.parse("2026-05-01T00:00:00Z")).signedOff(Instant.parse("2026-04-01T10:00:00Z"), 3);
+        Map<String, Consumer<ObjectNode>> variants = new LinkedHashMap<>();
+        assertThat(RebuildDecoder.fastOrNull(record(event), ZONE)).isNotNull();
+        variants.put("as written", h -> { });
+        variants.put("instant with an offset", h -> h.put("dueAt", "2026-05-01T08:00:00+08:00"));
+        variants.put("instant as epoch seconds", h -> h.put("dueAt", 1_777_000_000L));
+        variants.put("instant as a string of digits", h -> h.put("dueAt", "1777000000"));
+        variants.put("no such day", h -> h.put("reportedAt", "2026-02-30T00:00:00Z"));
+        variants.put("leap second", h -> h.put("reportedAt", "2026-12-31T23:59:60Z"));
+        variants.put("fraction of nine digits", h -> h.put("signedOffAt", "2026-04-02T10:00:00.000000501Z"));
+        variants.put("lower-case z", h -> h.put("signedOffAt", "2026-04-02T10:00:00z"));
+        variants.put("reopenings as text", h -> h.put("reopenings", "2"));
+        variants.put("reopenings too large", h -> h.put("reopenings", 3_000_000_000L));
+        variants.put("version as text", h -> h.put("version", "7"));
+        variants.put("version null", h -> h.putNull("version"));
+        variants.put("negative version", h -> h.put("version", -1));
+        variants.put("id not a UUID", h -> h.put("id", "not-a-uuid"));
+        variants.put("id in upper case", h -> h.put("id", h.get("id").asText().toUpperCase()));
+        variants.put("id missing", h -> h.remove("id"));
+        variants.put("findingId not a UUID", h -> h.put("findingId", "x"));
+        variants.put("grade unknown", h -> h.put("grade", "MINOR"));
+        variants.put("grade missing", h -> h.remove("grade"));
+        variants.put("county code a number", h -> h.put("countyCode", 123456));
+        variants.put("county code malformed", h -> h.put("countyCode", "x"));
+        variants.put("overdue as text", h -> h.put("overdue", "x"));
+        variants.put("overdue null", h -> h.putNull("overdue"));
+        variants.put("warnings with a null", h -> h.putArray("evidenceWarnings").add("A").addNull());
+        variants.put("warnings", h -> h.putArray("evidenceWarnings").add("SAME_AS_FINDING_EVIDENCE"));
+        variants.put("an unknown field", h -> h.putObject("extra").put("deep", true));
+        variants.put("text with escapes and accents", h -> h.put("city", "Zürich \"\\u0041\" \n"));
+        for (Map.Entry<String, Consumer<ObjectNode>> v : variants.entrySet()) {
+            ObjectNode root = EventJson.mapper().valueToTree(event);
+            v.getValue().accept((ObjectNode) root.get("hazard"));
+            same(v.getKey(), record(event, root.toString()));
+        }
+        same("hazard null", record(event, "{\"hazard\":null}"));
+        same("hazard twice", record(event, "{\"hazard\":" + hazardJson(event) + ",\"hazard\":{}}"));
+        same("an array", record(event, "[1,2,3]"));
+        same("empty", record(event, ""));
+        same("blank", record(event, "  \n"));
+        same("not JSON", record(event, "{not json"));
+        same("truncated", record(event, EventJson.write(event).substring(0, 100)));
+        String json = EventJson.write(event);
+        same("no time header", record(event, json, h -> h.remove(CloudEvent.H_TIME)));
+        same("time with an offset", record(event, json, h -> h.add(CloudEvent.H_TIME, "2026-04-01T18:00:00+08:00".getBytes())));
+        same("time malformed", record(event, json, h -> h.add(CloudEvent.H_TIME, "yesterday".getBytes())));
+        same("id malformed", record(event, json, h -> h.add(CloudEvent.H_ID, "' OR 1=1 --".getBytes())));
+        same("no source", record(event, json, h -> h.remove(CloudEvent.H_SOURCE)));
+        same("blank source", record(event, json, h -> h.add(CloudEvent.H_SOURCE, " ".getBytes())));
+        same("old spec", record(event, json, h -> h.add(CloudEvent.H_SPECVERSION, "0.3".getBytes())));
+        same("an unknown hazard event", record(event, json, h -> h.add(CloudEvent.H_TYPE, "rectify.hazard.HazardAdmired.v1".getBytes())));
+        same("an inspection event", record(county.registered(), EventJson.write(county.registered())));
+    }
+
+    @Test
+    void slicesMergedInLogOrderGiveTheWholeChunksBatch() {
+        CountyStory a = CountyStory.create();
+        CountyStory b = CountyStory.create();
+        CountyStory.Hazard h1 = a.hazard("MAJOR", Instant.now().plus(Duration.ofDays(3)));
+        CountyStory.Hazard h2 = b.hazard("GENERAL", Instant.now().plus(Duration.ofDays(3)));
+        Instant submitted = Instant.now().minus(Duration.ofDays(1));
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(record(h1.reported("OPEN", 0)));
+        records.add(record(h2.signedOff(submitted, 4)));
+        records.add(record(h1.signedOff(submitted, 5)));
+        records.add(record(h1.reported("RECTIFYING", 0), "{not json")); // poison in the middle
+        records.add(record(h1.reported("RECTIFYING", 0))); // stale
+        records.add(record(h2.reopened(4))); // the same version again: the first one read stays
+        records.add(record(a.registered()));
+        records.add(record(h2.reported("OPEN", 0)));
+
+        RebuildBatch whole = RebuildBatch.decode(records, ZONE);
+        assertThat(whole.records).isEqualTo(8);
+        assertThat(whole.skipped).isEqualTo(1);
+        assertThat(whole.hazards.get(h1.id).version()).isEqualTo(5);
+        assertThat(whole.hazards.get(h2.id).version()).isEqualTo(4);
+        assertThat(whole.hazards.get(h2.id).fact().status()).isEqualTo("SIGNED_OFF");
+        assertThat(whole.counties).containsKey(a.code);
+        for (int cut = 0; cut <= records.size(); cut++) {
+            RebuildBatch merged = RebuildBatch.decode(records.subList(0, cut), ZONE);
+            merged.addLater(RebuildBatch.decode(records.subList(cut, records.size()), ZONE));
+            assertThat(merged.records).isEqualTo(whole.records);
+            assertThat(merged.skipped).isEqualTo(whole.skipped);
+            assertThat(merged.inOrder).isEqualTo(whole.inOrder);
+            assertThat(merged.hazards).isEqualTo(whole.hazards);
+            assertThat(merged.counties).isEqualTo(whole.counties);
+            assertThat(merged.knownCountiesByCode()).usingRecursiveFieldByFieldElementComparator().isEqualTo(whole.knownCountiesByCode());
+            assertThat(merged.hazardsById()).isEqualTo(whole.hazardsById());
+        }
+    }
+
+    private static void same(String what, ConsumerRecord<String, byte[]> r) {
+        Object fast = outcome(() -> RebuildDecoder.decode(r, ZONE));
+        Object slow = outcome(() -> RebuildDecoder.slow(r, ZONE));
+        assertThat(fast).as(what).isEqualTo(slow);
+    }
+
+    private static Object outcome(java.util.function.Supplier<Optional<FactUpdate>> decoding) {
+        try {
+            return decoding.get();
+        } catch (IllegalArgumentException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+
+    private static String hazardJson(EventPayload event) {
+        JsonNode root = EventJson.mapper().valueToTree(event);
+        return root.get("hazard").toString();
+    }
+
+    private static ConsumerRecord<String, byte[]> record(EventPayload payload) {
+        return record(payload, EventJson.write(payload));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(EventPayload payload, String json) {
+        return record(payload, json, h -> { });
+    }
+
+    private static ConsumerRecord<String, byte[]> record(EventPayload payload, String json, Consumer<RecordHeaders> change) {
+        CloudEvent ce = new CloudEvent(UUID.randomUUID(), payload.cloudEventType(), "/test", payload.aggregateId(), Instant.now());
+        RecordHeaders headers = new RecordHeaders();
+        ce.headers().forEach(headers::add);
+        change.accept(headers);
+        return new ConsumerRecord<>("t", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, payload.aggregateId(),
+                json.getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    }
+}
