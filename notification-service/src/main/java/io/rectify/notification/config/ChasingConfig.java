@@ -28,7 +28,7 @@ public interface ChasingConfig {
     Escalation major();
 
     /** How often the sweep looks for due chases (read by the scheduler as {@code ${rectify.chasing.sweep-interval}}). */
-    @WithDefault("PT10S")
+    @WithDefault("PT1S")
     Duration sweepInterval();
 
     /** Chases claimed per sweep transaction. */
@@ -110,8 +110,8 @@ public interface ChasingConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** Sends in flight at once (webhook posts and SMTP sessions block, so they overlap on a pool). */
-        @WithDefault("16")
+        /** Sends in flight at once, all delivery loops together (webhooks without blocking a thread; SMTP and SMS on a pool of 16). */
+        @WithDefault("64")
         int concurrency();
 
         /** Claim-send-record loops at most running side by side while a backlog is due. */

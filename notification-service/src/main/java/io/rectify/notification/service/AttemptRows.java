@@ -7,14 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the delivery attempts of a batch, each appended to its notification's hash chain (the trail of
- * deliveries, docs/spec/domain.md "Audit trails"). The notifications are locked already, in id order, so
- * the chains' heads are taken without contention.
+ * deliveries, docs/spec/domain.md "Audit trails"), with two statements for the whole batch
+ * ({@link AuditChain#appendAll}). The notifications are locked already, in id order, so the chains' heads
+ * are taken without contention.
  */
 @ApplicationScoped
 public class AttemptRows {
@@ -24,6 +26,7 @@ public class AttemptRows {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(List<DeliveryAttempt> attempts) {
+        List<AuditChain.Append> appends = new ArrayList<>(attempts.size());
         for (DeliveryAttempt a : attempts) {
             Map<String, Object> entry = new HashMap<>();
             entry.put("attempt", a.attempt);
@@ -31,7 +34,8 @@ public class AttemptRows {
             entry.put("outcome", a.outcome);
             entry.put("http_status", a.httpStatus);
             entry.put("detail", a.detail);
-            chain.append(DeliveryTrail.TRAIL, a.notificationId, entry);
+            appends.add(new AuditChain.Append(a.notificationId, entry));
         }
+        chain.appendAll(DeliveryTrail.TRAIL, appends);
     }
 }

@@ -45,6 +45,9 @@ public class ChaseSweep {
     @Inject
     NotificationRecorder recorder;
 
+    @Inject
+    DeliveryLoops delivery;
+
     private ChasePolicy policy;
 
     @PostConstruct
@@ -66,16 +69,24 @@ public class ChaseSweep {
     public int sweep(Instant now) {
         int total = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            int handled = QuarkusTransaction.requiringNew().call(() -> sweepBatch(now));
-            total += handled;
-            if (handled < config.sweepBatchSize()) {
+            Swept swept = QuarkusTransaction.requiringNew().call(() -> sweepBatch(now));
+            total += swept.chases();
+            if (swept.pending() > 0) {
+                // committed: delivery starts now rather than at its next poll
+                delivery.wake();
+            }
+            if (swept.chases() < config.sweepBatchSize()) {
                 break;
             }
         }
         return total;
     }
 
-    private int sweepBatch(Instant now) {
+    /** What one sweep batch did: chases handled, notifications recorded for delivery now. */
+    private record Swept(int chases, int pending) {
+    }
+
+    private Swept sweepBatch(Instant now) {
         @SuppressWarnings("unchecked")
         List<Chase> due = em.createNativeQuery("select * from chase where status = 'ACTIVE' and next_step_at <= ?1 "
                         + "order by next_step_at limit ?2 for update skip locked", Chase.class)
@@ -92,7 +103,7 @@ public class ChaseSweep {
             }
             plans.add(plan);
         }
-        recorder.recordAll(steps);
+        int pending = recorder.recordAll(steps);
         // the chases move on only after every insert: their updates are then flushed together at the
         // commit (JDBC batches) instead of one by one before each insert
         Instant updatedAt = Instant.now();
@@ -102,7 +113,7 @@ public class ChaseSweep {
             chase.nextStepAt = plans.get(i).nextWakeUp();
             chase.updatedAt = updatedAt;
         }
-        return due.size();
+        return new Swept(due.size(), pending);
     }
 
     /**

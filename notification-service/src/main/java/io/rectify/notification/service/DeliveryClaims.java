@@ -78,11 +78,12 @@ public class DeliveryClaims {
     }
 
     /**
-     * Longer than a whole batch can take (every send of it timing out, {@code concurrency} at a time), so a
-     * live sender never loses its claim.
+     * Longer than a whole batch can take (every send of it and of the other loops' batches timing out,
+     * {@code concurrency} at a time), so a live sender never loses its claim.
      */
     static Duration lease(ChasingConfig.Delivery delivery) {
-        long rounds = (delivery.batchSize() + delivery.concurrency() - 1) / delivery.concurrency();
+        long inFlight = (long) delivery.batchSize() * delivery.loops();
+        long rounds = (inFlight + delivery.concurrency() - 1) / delivery.concurrency();
         return delivery.webhookTimeout().multipliedBy(rounds + 2).plusSeconds(30);
     }
 }

@@ -11,12 +11,13 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +42,9 @@ public class DeliveryLoops {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLoops.class);
 
+    /** Threads for the channels that block (SMTP, SMS): as many of their sends are in flight at once. */
+    private static final int BLOCKING_SENDERS = 16;
+
     @Inject
     ChasingConfig config;
 
@@ -56,8 +60,11 @@ public class DeliveryLoops {
     @Inject
     DeliveryMetrics metrics;
 
-    /** Sends run here: webhooks and SMTP block, so a bounded pool keeps many of them in flight at once. */
+    /** Blocking sends (SMTP, SMS) run here; webhooks are sent without blocking a thread. */
     private ExecutorService senders;
+
+    /** Sends in flight, all loops together: at most {@code concurrency}. */
+    private Semaphore window;
 
     /** Claim-send-record loops run here side by side, so one's database work overlaps another's sends. */
     private ExecutorService loops;
@@ -67,7 +74,8 @@ public class DeliveryLoops {
 
     @PostConstruct
     void init() {
-        senders = Executors.newFixedThreadPool(config.delivery().concurrency(), daemons("notification-sender-"));
+        senders = Executors.newFixedThreadPool(Math.min(BLOCKING_SENDERS, config.delivery().concurrency()), daemons("notification-sender-"));
+        window = new Semaphore(config.delivery().concurrency());
         loops = Executors.newFixedThreadPool(config.delivery().loops(), daemons("notification-dispatch-"));
     }
 
@@ -90,6 +98,11 @@ public class DeliveryLoops {
     @Scheduled(identity = "notification-delivery", every = "${rectify.chasing.delivery.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        startLoop();
+    }
+
+    /** Notifications were just recorded for delivery: a loop starts now instead of at the next poll. */
+    void wake() {
         startLoop();
     }
 
@@ -148,32 +161,45 @@ public class DeliveryLoops {
     }
 
     /**
-     * Sends every job on the sender pool and records the outcomes as they come in: whatever has finished
-     * when the recorder is free is recorded together (one transaction), so a busy batch is recorded in a
-     * few transactions and a lone delivery is recorded as soon as it is sent.
+     * Sends every job, up to {@code concurrency} in flight (all loops together), and records the outcomes as
+     * they come in: whatever has finished when the recorder is free is recorded together (one transaction),
+     * so a busy batch is recorded in a few transactions and a lone delivery is recorded as soon as it is sent.
      */
     private void sendAndRecord(List<DeliveryJob> jobs) {
-        CompletionService<Sent> sending = new ExecutorCompletionService<>(senders);
-        for (DeliveryJob job : jobs) {
-            sending.submit(() -> new Sent(job, sends.sendSafely(job)));
-        }
+        BlockingQueue<Sent> completed = new LinkedBlockingQueue<>();
+        int next = 0;
         int pending = jobs.size();
-        while (pending > 0) {
-            List<Sent> done = new ArrayList<>();
-            try {
-                done.add(sending.take().get());
-                for (Future<Sent> more; (more = sending.poll()) != null; ) {
-                    done.add(more.get());
+        try {
+            while (pending > 0) {
+                while (next < jobs.size() && window.tryAcquire()) {
+                    DeliveryJob job = jobs.get(next++);
+                    CompletableFuture<DeliveryOutcome> sent;
+                    try {
+                        sent = sends.sendAsync(job, senders);
+                    } catch (RuntimeException e) { // e.g. the blocking pool shutting down
+                        sent = CompletableFuture.completedFuture(new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("send failed: " + e)));
+                    }
+                    sent.whenComplete((outcome, e) -> {
+                        window.release();
+                        completed.add(new Sent(job, outcome != null ? outcome
+                                : new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("send failed: " + e))));
+                    });
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // the leases run out and the claimed notifications are retried
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a send task failed unexpectedly", e.getCause()); // sendSafely catches everything
+                // all of this batch sent: wait for an answer; else wait briefly and try the window again
+                Sent first = next == jobs.size() ? completed.take() : completed.poll(5, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Sent> done = new ArrayList<>();
+                done.add(first);
+                completed.drainTo(done);
+                pending -= done.size();
+                done.forEach(sent -> metrics.attempted(sent.job(), sent.outcome(), config.delivery().maxAttempts()));
+                outcomes.recordAll(done.stream().map(Sent::job).toList(), done.stream().map(Sent::outcome).toList());
             }
-            pending -= done.size();
-            done.forEach(sent -> metrics.attempted(sent.job(), sent.outcome(), config.delivery().maxAttempts()));
-            outcomes.recordAll(done.stream().map(Sent::job).toList(), done.stream().map(Sent::outcome).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the leases run out and the claimed notifications are retried
         }
     }
 }

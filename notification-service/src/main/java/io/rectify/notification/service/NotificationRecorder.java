@@ -94,9 +94,11 @@ public class NotificationRecorder {
      * Records many steps at once: their notification rows go in with multi-row {@code INSERT … ON CONFLICT DO
      * NOTHING RETURNING id} statements (one round trip for hundreds of rows instead of one each), then each
      * step's events and log line follow for the rows really inserted, in the order of {@code due}.
+     *
+     * @return how many of the rows inserted are PENDING (to be delivered now)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAll(List<Due> due) {
+    public int recordAll(List<Due> due) {
         List<List<Row>> rowsPerStep = new ArrayList<>(due.size());
         List<Row> all = new ArrayList<>();
         for (Due d : due) {
@@ -114,6 +116,7 @@ public class NotificationRecorder {
                 recordEvents(chase, step, rowsPerStep.get(i), inserted);
             }
         }
+        return (int) all.stream().filter(r -> r.status() == NotificationStatus.PENDING && inserted.contains(r.id())).count();
     }
 
     /** The events and log lines of one step's rows really inserted, in the step's trace. */

@@ -19,10 +19,24 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 /**
  * Posts a notification to a contact's webhook, signed with its secret. 2xx is delivered, 4xx refused
  * (not retried), 5xx, timeouts and connection failures are worth another attempt.
+ *
+ * <p>The delivery loops send asynchronously ({@link #sendAsync}: Vert.x's non-blocking HTTP client, kept-alive
+ * connections, at most {@code concurrency} of them): no thread waits for an answer, so many sends are in flight
+ * at once at a fraction of the CPU a blocking send costs. {@link #send} (blocking) remains for callers that
+ * want one answer now.
  */
 @ApplicationScoped
 public class WebhookChannel implements DeliveryChannel {
@@ -33,7 +47,12 @@ public class WebhookChannel implements DeliveryChannel {
     @Inject
     ReminderTexts texts;
 
+    @Inject
+    Vertx vertx;
+
     private HttpClient client;
+
+    private io.vertx.core.http.HttpClient asyncClient;
 
     @PostConstruct
     void init() {
@@ -41,6 +60,68 @@ public class WebhookChannel implements DeliveryChannel {
                 .connectTimeout(config.delivery().webhookTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        // redirects are not followed (Vert.x's default), as with the blocking client
+        asyncClient = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) config.delivery().webhookTimeout().toMillis())
+                        .setKeepAlive(true)
+                        .setIdleTimeout(60),
+                new PoolOptions().setHttp1MaxSize(config.delivery().concurrency()));
+    }
+
+    /**
+     * Sends one attempt without blocking: the body is built and signed on the caller's thread (in the caller's
+     * trace, whose {@code traceparent} the request carries), the answer completes the future. Never fails:
+     * whatever goes wrong is a {@link DeliveryOutcome}, classified as {@link #send} does.
+     */
+    public CompletableFuture<DeliveryOutcome> sendAsync(DeliveryJob job) {
+        RequestOptions request;
+        byte[] body;
+        try {
+            URI uri = URI.create(job.target());
+            if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException("invalid URI scheme or host: " + job.target());
+            }
+            body = body(job, texts.view(job.reminder()), texts.text(job.reminder()), Instant.now());
+            request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(uri.toString())
+                    .setFollowRedirects(false)
+                    .setTimeout(config.delivery().webhookTimeout().toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader(WebhookSignature.DELIVERY_HEADER, job.notificationId().toString());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new DeliveryOutcome.Refused(null, DeliveryOutcome.brief("unusable webhook URL: " + e.getMessage())));
+        }
+        String traceparent = Traces.current();
+        if (traceparent != null) {
+            request.putHeader("traceparent", traceparent);
+        }
+        if (job.secret() != null && !job.secret().isEmpty()) {
+            request.putHeader(WebhookSignature.HEADER, WebhookSignature.sign(body, job.secret()));
+        }
+        CompletableFuture<DeliveryOutcome> outcome = new CompletableFuture<>();
+        asyncClient.request(request)
+                .compose(r -> r.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(b -> outcomeOf(response.statusCode(), b.toString(StandardCharsets.UTF_8))))
+                .onComplete(done -> outcome.complete(done.succeeded() ? done.result() : failureOf(done.cause())));
+        return outcome;
+    }
+
+    private static DeliveryOutcome outcomeOf(int status, String answer) {
+        String detail = "HTTP " + status;
+        if (status >= 200 && status < 300) {
+            return new DeliveryOutcome.Delivered(status, detail);
+        }
+        if (status >= 400 && status < 500) {
+            return new DeliveryOutcome.Refused(status, detail + ": " + DeliveryOutcome.brief(answer));
+        }
+        return new DeliveryOutcome.Retryable(status, detail);
+    }
+
+    private DeliveryOutcome failureOf(Throwable e) {
+        if (e instanceof TimeoutException || e instanceof io.netty.channel.ConnectTimeoutException) {
+            return new DeliveryOutcome.Retryable(null, "timeout after " + config.delivery().webhookTimeout());
+        }
+        return new DeliveryOutcome.Retryable(null, DeliveryOutcome.brief("connection failed: " + e));
     }
 
     @Override
