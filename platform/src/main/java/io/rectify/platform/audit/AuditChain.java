@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * {@code audit_chain_head}, one row per (trail, aggregate): locking that row serialises the writers of
  * one aggregate only, so writers of different hazards (inspections, rubrics, notifications) never wait
  * for each other. Two round trips per entry: lock-and-read the head, then insert the entry and move the
- * head in one statement.
+ * head in one statement; {@link #appendAll} takes the same two for a whole batch.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -41,14 +41,7 @@ public class AuditChain {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ChainEntry append(AuditTrail trail, Object aggregate, Map<String, Object> values) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        for (String column : trail.columns()) {
-            if (!values.containsKey(column)) {
-                throw new IllegalArgumentException("audit entry of " + trail.name() + " lacks " + column);
-            }
-            Object v = values.get(column);
-            entry.put(column, v instanceof Instant i ? ChainHash.micros(i) : v);
-        }
+        Map<String, Object> entry = entryOf(trail, values);
         String aggregateId = String.valueOf(aggregate);
         return em.unwrap(Session.class).doReturningWork(c -> {
             Head head = lockHead(c, trail.name(), aggregateId);
