@@ -9,6 +9,7 @@
 #   --quick   every benchmark at a small size in a few minutes (CI smoke test); exit 0 unless something
 #             crashed, whatever the figures
 #   --footprint  only P5 (each service's start and idle RSS), after the AOT cache's training run
+#   --ingest / --rebuild / --chase  only P1 / P3 / P4 (work on one of them; the full run is the measure)
 #   --export  only P6 (the register export of a million hazards against PostgreSQL's COPY); with
 #             --quick, of 50,000
 #
@@ -26,13 +27,17 @@ QUICK=0
 ONLY_EXPORT=0
 ONLY_UPLOADS=0
 ONLY_FOOTPRINT=0
+ONLY=
 for arg in "$@"; do
   case $arg in
     --quick) QUICK=1 ;;
     --export) ONLY_EXPORT=1 ;;
     --uploads) ONLY_UPLOADS=1 ;;
     --footprint) ONLY_FOOTPRINT=1 ;;
-    *) echo "usage: bench/run.sh [--quick] [--export | --uploads | --footprint]" >&2; exit 2 ;;
+    --ingest) ONLY=p1 ;;
+    --rebuild) ONLY=p3 ;;
+    --chase) ONLY=p4 ;;
+    *) echo "usage: bench/run.sh [--quick] [--export | --uploads | --footprint | --ingest | --rebuild | --chase]" >&2; exit 2 ;;
   esac
 done
 
@@ -534,30 +539,46 @@ p5_table() {
 # ---------------------------------------------------------------------------------------------
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo SHORT; fi; }
 
-print_table() {
-  local r p1 p1ref p1p99 p1op99 p2p99 p2rate p3 p3ref p4 p4heap p4dup p4due p4del
+p1_table() {
+  local p1 p1ref p1p99 p1op99
   p1=$(result p1.rps); p1ref=$(result p1.ref_tps); p1p99=$(result p1.p99_ms); p1op99=$(result p1.open_p99_ms)
+  printf '| P1 ingest | %s req/s, p50 %s / p95 %s / p99 %s ms (%s errors); open loop at %s/s: p50 %s / p95 %s / p99 %s ms (%s errors) | pgbench %s tps | %s | ≥ 0.5 × ref; p99 ≤ 50 ms closed and open loop | %s |\n' \
+    "$(calc "$p1" 0)" "$(result p1.p50_ms)" "$(result p1.p95_ms)" "$p1p99" "$(result p1.errors)" \
+    "$(calc "$(result p1.open_rate_target)" 0)" "$(result p1.open_p50_ms)" "$(result p1.open_p95_ms)" "$p1op99" \
+    "$(calc "$(result p1.open_errors)" 0)" "$(calc "$p1ref" 0)" \
+    "$(calc "$p1 / $p1ref" 2)" "$(verdict "$p1 >= 0.5 * $p1ref && $p1p99 <= 50 && $p1op99 <= 50")"
+}
+p2_table() {
+  local p2p99 p2rate
   p2p99=$(result p2.freshness.p99_ms); p2rate=$(result p2.rate)
+  printf '| P2 freshness | p50 %s / p95 %s / p99 %s ms at %s reports/s (%s unresolved) | — | — | p99 ≤ 1000 ms | %s |\n' \
+    "$(result p2.freshness.p50_ms)" "$(result p2.freshness.p95_ms)" "$p2p99" "$(calc "$p2rate" 0)" "$(calc "$(result p2.unresolved)" 0)" \
+    "$(verdict "$p2p99 <= 1000 && $(result p2.unresolved) == 0")"
+}
+p3_table() {
+  local p3 p3ref
   p3=$(result p3.rate); p3ref=$(result p3.ref_rate)
+  printf '| P3 rebuild | %s events/s (%s events in %s s) | ConsumerPerformance %s records/s | %s | ≥ 0.3 × ref | %s |\n' \
+    "$(calc "$p3" 0)" "$(calc "$(result p3.events)" 0)" "$(result p3.seconds)" "$(calc "$p3ref" 0)" "$(calc "$p3 / $p3ref" 3)" \
+    "$(verdict "$p3 >= 0.3 * $p3ref")"
+}
+p4_table() {
+  local p4 p4heap p4dup p4due p4del
   p4=$(result p4.rate); p4heap=$(result p4.heap_peak_mib); p4dup=$(result p4.duplicates)
   p4due=$(result p4.due); p4del=$(result p4.delivered)
+  printf '| P4 chase sweep | %s deliveries/s (%s of %s in %s s), heap peak %s MiB, %s duplicates | — | — | ≥ 5000/s, ≤ 512 MiB, 0 dup | %s |\n' \
+    "$(calc "$p4" 0)" "$(calc "$p4del" 0)" "$(calc "$p4due" 0)" "$(result p4.seconds)" "$(calc "$p4heap" 0)" "$(calc "$p4dup" 0)" \
+    "$(verdict "$p4 >= 5000 && $p4heap <= 512 && $p4dup == 0 && $p4del == $p4due")"
+}
+
+print_table() {
   {
     printf '| benchmark | project figure | reference (same run) | ratio | bar | verdict |\n'
     printf '|---|---|---|---|---|---|\n'
-    printf '| P1 ingest | %s req/s, p50 %s / p95 %s / p99 %s ms (%s errors); open loop at %s/s: p50 %s / p95 %s / p99 %s ms (%s errors) | pgbench %s tps | %s | ≥ 0.5 × ref; p99 ≤ 50 ms closed and open loop | %s |\n' \
-      "$(calc "$p1" 0)" "$(result p1.p50_ms)" "$(result p1.p95_ms)" "$p1p99" "$(result p1.errors)" \
-      "$(calc "$(result p1.open_rate_target)" 0)" "$(result p1.open_p50_ms)" "$(result p1.open_p95_ms)" "$p1op99" \
-      "$(calc "$(result p1.open_errors)" 0)" "$(calc "$p1ref" 0)" \
-      "$(calc "$p1 / $p1ref" 2)" "$(verdict "$p1 >= 0.5 * $p1ref && $p1p99 <= 50 && $p1op99 <= 50")"
-    printf '| P2 freshness | p50 %s / p95 %s / p99 %s ms at %s reports/s (%s unresolved) | — | — | p99 ≤ 1000 ms | %s |\n' \
-      "$(result p2.freshness.p50_ms)" "$(result p2.freshness.p95_ms)" "$p2p99" "$(calc "$p2rate" 0)" "$(calc "$(result p2.unresolved)" 0)" \
-      "$(verdict "$p2p99 <= 1000 && $(result p2.unresolved) == 0")"
-    printf '| P3 rebuild | %s events/s (%s events in %s s) | ConsumerPerformance %s records/s | %s | ≥ 0.3 × ref | %s |\n' \
-      "$(calc "$p3" 0)" "$(calc "$(result p3.events)" 0)" "$(result p3.seconds)" "$(calc "$p3ref" 0)" "$(calc "$p3 / $p3ref" 3)" \
-      "$(verdict "$p3 >= 0.3 * $p3ref")"
-    printf '| P4 chase sweep | %s deliveries/s (%s of %s in %s s), heap peak %s MiB, %s duplicates | — | — | ≥ 5000/s, ≤ 512 MiB, 0 dup | %s |\n' \
-      "$(calc "$p4" 0)" "$(calc "$p4del" 0)" "$(calc "$p4due" 0)" "$(result p4.seconds)" "$(calc "$p4heap" 0)" "$(calc "$p4dup" 0)" \
-      "$(verdict "$p4 >= 5000 && $p4heap <= 512 && $p4dup == 0 && $p4del == $p4due")"
+    p1_table
+    p2_table
+    p3_table
+    p4_table
     p5_table
     printf 'load average at start %s, before P1/P2/P3/P4: %s / %s / %s / %s, at end %s\n' "$(result load.start)" \
       "$(result p1.load_before)" "$(result p2.load_before)" "$(result p3.load_before)" "$(result p4.load_before)" "$(loadavg)"
@@ -578,6 +599,9 @@ run_alone() {
 
 # ---------------------------------------------------------------------------------------------
 main_bench() {
+  # one bench at a time on a machine: the runs share ports, databases, topics and .run/bench
+  exec 9>"${TMPDIR:-/tmp}/rectify-bench.lock"
+  if ! flock -n 9; then bsay "another bench run holds the lock: waiting"; flock 9; fi
   mkdir -p "$BRUN"
   : >"$RESULTS"
   echo "RESULT load.start $(loadavg | tr ' ' '/')" >>"$RESULTS"
@@ -596,6 +620,12 @@ main_bench() {
   bench_java topics --prefix "$PREFIX" --reset
   if ((ONLY_EXPORT)); then run_alone p6 p6_export p6_table "$t0"; return; fi
   if ((ONLY_UPLOADS)); then run_alone p7 p7_uploads p7_table "$t0"; return; fi
+  # one of P1/P3/P4 alone, to work on it: services without their AOT cache (start-up is not measured)
+  case $ONLY in
+    p1) bstart hazard-service; bwait_ready hazard-service >/dev/null; run_alone p1 p1_ingest p1_table "$t0"; return ;;
+    p3) run_alone p3 p3_rebuild p3_table "$t0"; return ;;
+    p4) run_alone p4 p4_chase_sweep p4_table "$t0"; return ;;
+  esac
   aot_train_bench
   if ((ONLY_FOOTPRINT)); then run_alone p5 p5_footprint p5_table "$t0"; return; fi
   p5_footprint
