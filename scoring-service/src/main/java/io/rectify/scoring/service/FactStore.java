@@ -237,6 +237,109 @@ public class FactStore {
         }
     }
 
+    /**
+     * Upserts hazards kept by a rebuild ({@link RebuildHazards}) with {@link #UPSERT_HAZARDS}, in id order
+     * (the lock order of every writer of hazard_fact), in the caller's transaction: the fallback of
+     * {@link #writeRebuiltHazards}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsertHazardRows(List<RebuildHazards.Row> rows) {
+        List<RebuildHazards.Row> ordered = rows.stream().sorted(Comparator.comparing(RebuildHazards.Row::id)).toList();
+        sql.work(c -> {
+            int n = ordered.size();
+            UUID[] ids = new UUID[n];
+            String[] counties = new String[n];
+            Integer[] periods = new Integer[n];
+            String[] grades = new String[n];
+            String[] statuses = new String[n];
+            Long[] dueAt = new Long[n];
+            Long[] submittedAt = new Long[n];
+            Long[] signedOffAt = new Long[n];
+            Integer[] reopenings = new Integer[n];
+            Long[] versions = new Long[n];
+            for (int i = 0; i < n; i++) {
+                RebuildHazards.Row r = ordered.get(i);
+                ids[i] = r.id();
+                counties[i] = r.countyCode();
+                periods[i] = r.period();
+                grades[i] = r.grade();
+                statuses[i] = r.status();
+                dueAt[i] = r.dueAt();
+                submittedAt[i] = r.rectificationSubmittedAt();
+                signedOffAt[i] = r.signedOffAt();
+                reopenings[i] = r.reopenings();
+                versions[i] = r.version();
+            }
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_HAZARDS)) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("varchar", counties));
+                ps.setArray(3, c.createArrayOf("int4", periods));
+                ps.setArray(4, c.createArrayOf("varchar", grades));
+                ps.setArray(5, c.createArrayOf("varchar", statuses));
+                ps.setArray(6, c.createArrayOf("int8", dueAt));
+                ps.setArray(7, c.createArrayOf("int8", submittedAt));
+                ps.setArray(8, c.createArrayOf("int8", signedOffAt));
+                ps.setArray(9, c.createArrayOf("int4", reopenings));
+                ps.setArray(10, c.createArrayOf("int8", versions));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes every hazard a rebuild kept, in the caller's transaction, with two statements: the rows go by
+     * {@code COPY} into a temporary table (dropped at commit), then into hazard_fact with the upsert and
+     * version rule of {@link #UPSERT_HAZARDS}, in id order (the lock order of every writer of hazard_fact).
+     * The live consumers may have written some of these hazards meanwhile: the version rule keeps the newer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writeRebuiltHazards(RebuildHazards hazards) {
+        sql.work(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("""
+                        create temporary table rebuild_hazard (id uuid, county_code varchar(12), period int, grade varchar(16),
+                            status varchar(32), due_at bigint, rectification_submitted_at bigint, signed_off_at bigint,
+                            reopenings int, version bigint) on commit drop""");
+            }
+            org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+                    copy rebuild_hazard (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,
+                                         reopenings, version) from stdin""");
+            try {
+                hazards.copyText(1 << 16, text -> {
+                    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    try {
+                        in.writeToCopy(bytes, 0, bytes.length);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+            }
+            try (var st = c.createStatement()) {
+                st.executeUpdate("""
+                        insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
+                                                 signed_off_at, reopenings, version)
+                        select id, county_code, period, grade, status,
+                               timestamptz 'epoch' + due_at * interval '1 microsecond',
+                               timestamptz 'epoch' + rectification_submitted_at * interval '1 microsecond',
+                               timestamptz 'epoch' + signed_off_at * interval '1 microsecond',
+                               reopenings, version
+                          from rebuild_hazard order by id
+                        on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
+                            grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
+                            rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
+                            reopenings = excluded.reopenings, version = excluded.version
+                        where hazard_fact.version < excluded.version""");
+            }
+            return null;
+        });
+    }
+
     /** Microseconds since the epoch, the nanoseconds rounded half up as the driver does when it sends an OffsetDateTime. */
     static Long micros(Instant t) {
         if (t == null) {

@@ -18,17 +18,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +134,14 @@ public class IndexRebuild {
         LOG.infof("rebuild started at %s", started);
         try {
             QuarkusTransaction.requiringNew().run(() -> facts.wipe(ScoringConsumers.CONSUMER));
-            readTopics();
+            RebuildHazards hazards = readTopics();
+            long t0 = System.nanoTime();
+            long refused = writeHazards(hazards);
+            if (refused > 0) {
+                RebuildProgress r = progress;
+                update(r.eventsRead(), r.eventsTotal(), r.eventsSkipped() + refused);
+            }
+            LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
             lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
             int changed = indexes.recomputeAll();
             RebuildProgress p = progress;
@@ -150,13 +159,20 @@ public class IndexRebuild {
         }
     }
 
-    private void readTopics() {
+    /**
+     * Reads both topics to the end offsets found at the start: registrations, enterprises, inspections and
+     * the counties met are written as they come, a batch at a time; the hazards are kept, newest version
+     * each, and returned to be written at once.
+     */
+    private RebuildHazards readTopics() {
         String prefix = topicPrefix.orElse("");
         Map<String, Object> settings = kafka.connection();
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize());
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+        // keys and values as buffers over the fetched bytes: the decoder parses them where they lie, no copy per record
+        try (KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(settings, new ByteBufferDeserializer(),
+                new ByteBufferDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(prefix + Topics.INSPECTION_EVENTS, prefix + Topics.HAZARD_EVENTS)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -165,7 +181,7 @@ public class IndexRebuild {
                 }
             }
             if (partitions.isEmpty()) {
-                return;
+                return new RebuildHazards();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -179,7 +195,7 @@ public class IndexRebuild {
                 Instant lastProgress = clock.instant();
                 Instant renewed = clock.instant();
                 List<TopicPartition> done = new ArrayList<>();
-                List<ConsumerRecord<String, byte[]>> chunk = new ArrayList<>();
+                List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk = new ArrayList<>();
                 while (true) {
                     if (stopping) {
                         throw new IllegalStateException("the service is shutting down with " + (total - pipeline.read) + " records still due");
@@ -199,9 +215,9 @@ public class IndexRebuild {
                     if (done.size() == partitions.size()) {
                         break;
                     }
-                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(500));
                     int due = 0;
-                    for (ConsumerRecord<String, byte[]> r : records) {
+                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
                         if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
                             chunk.add(r);
                             due++;
@@ -223,6 +239,7 @@ public class IndexRebuild {
                     pipeline.next(chunk);
                 }
                 pipeline.finish();
+                return pipeline.hazards;
             } finally {
                 pipeline.close();
             }
@@ -231,10 +248,12 @@ public class IndexRebuild {
 
     /**
      * Three stages at once: while the reader polls the next records, the previous chunk is decoded on
-     * every core ({@link #DECODERS} slices, merged in log order) and the one before is written by one
-     * writer, a transaction at a time. At most three chunks are held. Batches are written one after the
-     * other, in log order; that order does not matter for the result (every fact upsert is guarded by its
-     * ordering rule), but it keeps the writes to one connection and one lock order.
+     * every core ({@link #DECODERS} slices, merged in log order) and the one before is taken in by one
+     * writer: its hazards into {@link #hazards} (the newest version of each, across the whole log), the
+     * rest written in a transaction, if there is any. At most three chunks are held. Batches are taken in
+     * one after the other, in log order: {@link RebuildHazards} keeps the first of equal versions, as the
+     * version rule keeps the first applied; for the rest the order does not matter for the result (every
+     * fact upsert is guarded by its ordering rule), but it keeps the writes to one connection and one lock order.
      */
     private final class Pipeline implements AutoCloseable {
 
@@ -250,6 +269,9 @@ public class IndexRebuild {
             }
         });
         private CompletableFuture<RebuildBatch> decoding;
+        /** Only the writer stage touches these two, one batch at a time. */
+        final RebuildHazards hazards = new RebuildHazards();
+        private final Set<String> ensured = new HashSet<>();
         private CompletableFuture<Long> writing;
         private int writingRecords;
         long read;
@@ -260,7 +282,7 @@ public class IndexRebuild {
         }
 
         /** Hands a chunk of records to the decoders, and the chunk decoded before it to the writer. */
-        void next(List<ConsumerRecord<String, byte[]>> chunk) {
+        void next(List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk) {
             if (decoding != null) {
                 write(join(decoding));
             }
@@ -268,7 +290,7 @@ public class IndexRebuild {
             int size = (chunk.size() + slices - 1) / slices;
             CompletableFuture<RebuildBatch> merged = null;
             for (int from = 0; from < chunk.size(); from += size) {
-                List<ConsumerRecord<String, byte[]>> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+                List<ConsumerRecord<ByteBuffer, ByteBuffer>> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
                 CompletableFuture<RebuildBatch> decoded = CompletableFuture.supplyAsync(() -> decode(slice), decoders);
                 merged = merged == null ? decoded : merged.thenCombine(decoded, (earlier, later) -> {
                     earlier.addLater(later);
@@ -281,7 +303,7 @@ public class IndexRebuild {
         private void write(RebuildBatch batch) {
             awaitWrite();
             writingRecords = batch.records;
-            writing = CompletableFuture.supplyAsync(() -> IndexRebuild.this.write(batch), executor);
+            writing = CompletableFuture.supplyAsync(() -> IndexRebuild.this.takeIn(batch, hazards, ensured), executor);
         }
 
         private void awaitWrite() {
@@ -331,27 +353,81 @@ public class IndexRebuild {
     }
 
     /** Decodes records into a batch; a record that cannot be decoded is skipped and counted (poison). */
-    RebuildBatch decode(List<ConsumerRecord<String, byte[]>> records) {
+    RebuildBatch decode(List<ConsumerRecord<ByteBuffer, ByteBuffer>> records) {
         return RebuildBatch.decode(records, config.periodZone());
     }
 
-    /** Writes a decoded batch in one transaction; returns how many records were skipped (poison and refused). */
-    long write(RebuildBatch batch) {
+    /**
+     * Takes a decoded batch in: its hazards into {@code hazards}, the rest (and the counties met for the
+     * first time) written in one transaction; returns how many records were skipped (poison and refused).
+     */
+    long takeIn(RebuildBatch batch, RebuildHazards hazards, Set<String> ensured) {
+        batch.hazards.values().forEach(hazards::add); // one update per hazard in a batch: their order does not matter
+        RebuildBatch rest = batch.withoutHazards(ensured);
         long skipped = batch.skipped;
-        if (batch.isEmpty()) {
+        if (rest.nothingToWrite()) {
             return skipped;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(batch));
+            QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(rest));
+            ensured.addAll(rest.knownCounties.keySet());
         } catch (RuntimeException batchFailure) {
-            // one bad row spoils the batch: redo it update by update, in log order, and skip what the database refuses (as the DLQ would)
+            // one bad row spoils the batch: redo it update by update, in log order, and skip what the database refuses (as the DLQ would);
+            // a hazard's part here is only to make sure of its county (the fact itself is written at the end)
             LOG.warnf("rebuild batch failed (%s); applying its %d updates one by one", batchFailure.getMessage(), batch.inOrder.size());
             for (FactUpdate u : batch.inOrder) {
+                RebuildBatch one;
+                if (u instanceof FactUpdate.HazardUpdate h) {
+                    if (ensured.contains(h.countyCode())) {
+                        continue;
+                    }
+                    one = RebuildBatch.ensuring(new Object[]{h.countyCode(), h.city(), h.province()});
+                } else {
+                    one = RebuildBatch.of(u);
+                }
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(RebuildBatch.of(u)));
+                    QuarkusTransaction.requiringNew().run(() -> facts.applyRebuildBatch(one));
+                    if (u instanceof FactUpdate.HazardUpdate h) {
+                        ensured.add(h.countyCode());
+                    }
                 } catch (RuntimeException e) {
                     skipped++;
                     LOG.warnf("rebuild skips %s: %s", u, e.getMessage());
+                }
+            }
+        }
+        return skipped;
+    }
+
+    /**
+     * Writes the hazards read (the newest version of each) in one transaction; if the database refuses
+     * that, in slices, and one by one within a slice it refuses, skipping what it refuses (which
+     * {@link RebuildBatch#refusedByDatabase} leaves out beforehand). @return how many were skipped
+     */
+    long writeHazards(RebuildHazards hazards) {
+        if (hazards.size() == 0) {
+            return 0;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(hazards));
+            return 0;
+        } catch (RuntimeException failure) {
+            LOG.warnf("writing the rebuilt hazards at once failed (%s); writing them in slices", failure.getMessage());
+        }
+        long skipped = 0;
+        List<RebuildHazards.Row> rows = hazards.rows();
+        for (int from = 0; from < rows.size(); from += 5_000) {
+            List<RebuildHazards.Row> slice = rows.subList(from, Math.min(rows.size(), from + 5_000));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> facts.upsertHazardRows(slice));
+            } catch (RuntimeException sliceFailure) {
+                for (RebuildHazards.Row row : slice) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> facts.upsertHazardRows(List.of(row)));
+                    } catch (RuntimeException e) {
+                        skipped++;
+                        LOG.warnf("rebuild skips hazard %s: %s", row, e.getMessage());
+                    }
                 }
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -97,19 +98,84 @@ final class RebuildBatch {
         return new ArrayList<>(new TreeMap<>(knownCounties).values());
     }
 
-    /** Decodes records (a chunk or a slice of one); a record that cannot be decoded is skipped and counted (poison). */
-    static RebuildBatch decode(List<ConsumerRecord<String, byte[]>> records, ZoneId zone) {
+    /**
+     * Decodes records (a chunk or a slice of one); a record that cannot be decoded is skipped and counted
+     * (poison), and so is a hazard update the database would refuse ({@link #refusedByDatabase}).
+     */
+    static RebuildBatch decode(List<? extends ConsumerRecord<?, ?>> records, ZoneId zone) {
         RebuildBatch batch = new RebuildBatch();
-        for (ConsumerRecord<String, byte[]> r : records) {
+        for (ConsumerRecord<?, ?> r : records) {
             batch.records++;
             try {
-                RebuildDecoder.decode(r, zone).ifPresent(batch::add);
+                Optional<FactUpdate> update = RebuildDecoder.decode(r, zone);
+                if (update.isPresent()) {
+                    if (update.get() instanceof FactUpdate.HazardUpdate h && refusedByDatabase(h)) {
+                        batch.skipped++;
+                        LOG.debugf("rebuild skips %s/%d@%d: text with a NUL character (refused by PostgreSQL)", r.topic(), r.partition(), r.offset());
+                    } else {
+                        batch.add(update.get());
+                    }
+                }
             } catch (RuntimeException e) {
                 batch.skipped++;
                 LOG.debugf("rebuild skips %s/%d@%d: %s", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
         return batch;
+    }
+
+    /**
+     * Whether PostgreSQL would refuse to store a hazard update that passed {@link FactUpdates#hazard}'s
+     * checks: the only such case is a NUL character in its text (status, city or province; grade and county
+     * code are checked against fixed forms). Live, {@link FactStore#apply} fails on it and the event goes to
+     * the dead-letter topic with nothing applied; the rebuild, which keeps only each hazard's newest update
+     * and writes it at the end, leaves it out from the start to the same effect.
+     */
+    static boolean refusedByDatabase(FactUpdate.HazardUpdate h) {
+        return hasNul(h.fact().status()) || hasNul(h.city()) || hasNul(h.province()) || hasNul(h.countyCode()) || hasNul(h.fact().grade());
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
+    /**
+     * What of this batch a rebuild writes as it reads: everything but the hazards (kept in
+     * {@link RebuildHazards} and written once at the end), and only the counties not made sure of by an
+     * earlier batch of the same rebuild ({@code ensured}; an {@code ENSURE_COUNTY} of a county that exists
+     * changes nothing). Empty when there is nothing to write.
+     */
+    RebuildBatch withoutHazards(java.util.Set<String> ensured) {
+        RebuildBatch b = new RebuildBatch();
+        b.records = records;
+        b.skipped = skipped;
+        for (FactUpdate u : inOrder) {
+            if (!(u instanceof FactUpdate.HazardUpdate)) {
+                b.inOrder.add(u);
+            }
+        }
+        b.counties.putAll(counties);
+        b.enterprises.putAll(enterprises);
+        b.inspections.putAll(inspections);
+        b.sheetAssessments.addAll(sheetAssessments);
+        knownCounties.forEach((code, place) -> {
+            if (!ensured.contains(code)) {
+                b.knownCounties.put(code, place);
+            }
+        });
+        return b;
+    }
+
+    /** Nothing to write: no update but hazards and no county that is not made sure of yet. */
+    boolean nothingToWrite() {
+        return counties.isEmpty() && enterprises.isEmpty() && inspections.isEmpty() && sheetAssessments.isEmpty() && knownCounties.isEmpty();
+    }
+
+    /** A batch that only makes sure of a county, with the city and province given (the one-by-one fallback's for a hazard). */
+    static RebuildBatch ensuring(Object[] place) {
+        RebuildBatch b = new RebuildBatch();
+        b.knownCounties.put((String) place[0], place);
+        return b;
     }
 
     /** A batch of one update, for the one-by-one fallback. */

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -50,13 +51,13 @@ final class RebuildDecoder {
      * @return the fact change, or empty for an event scoring does not use
      * @throws IllegalArgumentException for a record scoring cannot use (poison)
      */
-    static Optional<FactUpdate> decode(ConsumerRecord<String, byte[]> record, ZoneId zone) {
+    static Optional<FactUpdate> decode(ConsumerRecord<?, ?> record, ZoneId zone) {
         FactUpdate update = fastOrNull(record, zone);
         return update != null ? Optional.of(update) : slow(record, zone);
     }
 
     /** The fast path alone: null when the record is not a hazard event in canonical form. */
-    static FactUpdate fastOrNull(ConsumerRecord<String, byte[]> record, ZoneId zone) {
+    static FactUpdate fastOrNull(ConsumerRecord<?, ?> record, ZoneId zone) {
         try {
             return fast(record, zone);
         } catch (NotCanonical | IOException e) {
@@ -64,23 +65,36 @@ final class RebuildDecoder {
         }
     }
 
-    /** The ordinary way, as the live consumers decode (the value read as UTF-8 text, as their deserializer does). */
-    static Optional<FactUpdate> slow(ConsumerRecord<String, byte[]> record, ZoneId zone) {
-        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    /**
+     * The ordinary way, as the live consumers decode (key and value read as UTF-8 text, as their
+     * deserializers do). Key and value may be byte arrays or byte buffers (a rebuild reads them as buffers
+     * over the fetched bytes, not copied).
+     */
+    static Optional<FactUpdate> slow(ConsumerRecord<?, ?> record, ZoneId zone) {
         ConsumerRecord<String, String> text = new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value, record.headers(),
-                record.leaderEpoch());
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), text(record.key()), text(record.value()),
+                record.headers(), record.leaderEpoch());
         return FactUpdates.decode(IncomingEvent.of(text), zone);
     }
 
-    private static FactUpdate fast(ConsumerRecord<String, byte[]> record, ZoneId zone) throws NotCanonical, IOException {
-        checkHeaders(record);
-        byte[] value = record.value();
-        if (value == null) {
-            throw NOT_CANONICAL;
+    /** A key or value as the live consumers' StringDeserializer reads it (UTF-8; null stays null). */
+    private static String text(Object bytes) {
+        if (bytes == null || bytes instanceof String) {
+            return (String) bytes;
         }
+        if (bytes instanceof byte[] array) {
+            return new String(array, StandardCharsets.UTF_8);
+        }
+        ByteBuffer buffer = ((ByteBuffer) bytes).duplicate(); // the record's own position stays where it is
+        byte[] copy = new byte[buffer.remaining()]; // rare (not the canonical form): copied, decoded exactly as a byte[] is
+        buffer.get(copy);
+        return new String(copy, StandardCharsets.UTF_8);
+    }
+
+    private static FactUpdate fast(ConsumerRecord<?, ?> record, ZoneId zone) throws NotCanonical, IOException {
+        checkHeaders(record);
         HazardSnapshot hazard = null;
-        try (JsonParser p = JSON.createParser(value)) {
+        try (JsonParser p = parser(record.value())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw NOT_CANONICAL;
             }
@@ -106,8 +120,24 @@ final class RebuildDecoder {
         return FactUpdates.hazard(hazard, zone);
     }
 
+    /** A parser over the value's bytes where they lie (a heap buffer's array is read in place, not copied). */
+    private static JsonParser parser(Object value) throws IOException, NotCanonical {
+        if (value instanceof byte[] array) {
+            return JSON.createParser(array);
+        }
+        if (value instanceof ByteBuffer buffer) {
+            if (buffer.hasArray()) {
+                return JSON.createParser(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            }
+            byte[] copy = new byte[buffer.remaining()];
+            buffer.duplicate().get(copy);
+            return JSON.createParser(copy);
+        }
+        throw NOT_CANONICAL; // null (or anything else): the ordinary way decides
+    }
+
     /** The headers of a hazard event in canonical form (the last of a repeated header counts, as in IncomingEvent). */
-    private static void checkHeaders(ConsumerRecord<String, byte[]> record) throws NotCanonical {
+    private static void checkHeaders(ConsumerRecord<?, ?> record) throws NotCanonical {
         byte[] spec = null, id = null, type = null, source = null, time = null;
         for (Header h : record.headers()) {
             switch (h.key()) {

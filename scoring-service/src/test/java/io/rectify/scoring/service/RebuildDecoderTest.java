@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,47 @@ class RebuildDecoderTest {
             assertThat(decoded).isPresent().isEqualTo(RebuildDecoder.slow(r, ZONE));
             assertThat(RebuildDecoder.fastOrNull(r, ZONE)).as("read by the fast path").isEqualTo(decoded.get());
         }
+    }
+
+    /**
+     * The rebuild reads keys and values as buffers over the fetched bytes (ByteBufferDeserializer): a value
+     * in the middle of a larger array decodes as the same bytes in an array of their own, by both paths,
+     * and the buffer's position is left where it was.
+     */
+    @Test
+    void valuesReadInPlaceFromABufferDecodeAsCopiedOnes() {
+        CountyStory county = CountyStory.create();
+        Instant now = Instant.parse("2026-03-04T05:06:07.123456789Z");
+        CountyStory.Hazard hazard = county.hazard("MAJOR", now.plus(Duration.ofDays(30)));
+        for (EventPayload e : List.of(hazard.reported("OPEN", 0), hazard.signedOff(now, 5), county.registered())) {
+            ConsumerRecord<String, byte[]> copied = record(e, EventJson.write(e));
+            ConsumerRecord<ByteBuffer, ByteBuffer> inPlace = inPlace(copied);
+            int position = inPlace.value().position();
+            assertThat(RebuildDecoder.decode(inPlace, ZONE)).isEqualTo(RebuildDecoder.decode(copied, ZONE));
+            assertThat(RebuildDecoder.slow(inPlace, ZONE)).isEqualTo(RebuildDecoder.slow(copied, ZONE));
+            assertThat(RebuildDecoder.fastOrNull(inPlace, ZONE)).isEqualTo(RebuildDecoder.fastOrNull(copied, ZONE));
+            assertThat(inPlace.value().position()).isEqualTo(position);
+        }
+        // poison and a missing value: the same outcome too
+        ConsumerRecord<String, byte[]> poison = record(hazard.reported("OPEN", 0), "{not json");
+        assertThat(outcome(() -> RebuildDecoder.decode(inPlace(poison), ZONE))).isEqualTo(outcome(() -> RebuildDecoder.decode(poison, ZONE)));
+        ConsumerRecord<String, byte[]> empty = new ConsumerRecord<>("t", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, "k", null,
+                poison.headers(), Optional.empty());
+        assertThat(outcome(() -> RebuildDecoder.decode(inPlace(empty), ZONE))).isEqualTo(outcome(() -> RebuildDecoder.decode(empty, ZONE)));
+    }
+
+    /** The record with key and value as slices of larger arrays (bytes before and after them), as a fetch holds them. */
+    private static ConsumerRecord<ByteBuffer, ByteBuffer> inPlace(ConsumerRecord<String, byte[]> r) {
+        return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(), 0, 0,
+                r.key() == null ? null : slice(r.key().getBytes(StandardCharsets.UTF_8)), r.value() == null ? null : slice(r.value()),
+                r.headers(), Optional.empty());
+    }
+
+    private static ByteBuffer slice(byte[] bytes) {
+        byte[] around = new byte[bytes.length + 23];
+        java.util.Arrays.fill(around, (byte) '}');
+        System.arraycopy(bytes, 0, around, 11, bytes.length);
+        return ByteBuffer.wrap(around, 11, bytes.length).slice();
     }
 
     @Test

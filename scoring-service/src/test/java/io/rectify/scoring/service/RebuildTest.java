@@ -72,6 +72,8 @@ class RebuildTest extends ScoringTestBase {
         List<Map<String, Object>> before = answers();
         long history = count("select count(*) from county_index_history");
         long hazards = count("select count(*) from hazard_fact");
+        List<String> hazardRows = rows("select * from hazard_fact order by id");
+        List<String> countyRows = rows("select * from county order by code");
         long published = upstream.probe().readAll(upstream.topic(Topics.COUNTY_INDEX)).size();
 
         given().header("Authorization", TestTokens.bearer("COUNTY_REGULATOR", "county", county.code)).post("/api/v1/admin/rebuild")
@@ -94,6 +96,9 @@ class RebuildTest extends ScoringTestBase {
         assertThat(answers()).isEqualTo(before);
         assertThat(count("select count(*) from county_index_history")).isEqualTo(history);
         assertThat(count("select count(*) from hazard_fact")).isEqualTo(hazards);
+        // every column of every hazard and county as the live consumers left it (the hazards go in by COPY at the end)
+        assertThat(rows("select * from hazard_fact order by id")).isEqualTo(hazardRows);
+        assertThat(rows("select * from county order by code")).isEqualTo(countyRows);
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
         assertThat(upstream.probe().readAll(upstream.topic(Topics.COUNTY_INDEX))).hasSize((int) published);
         assertThat(index(county.code).index()).isEqualByComparingTo("76.5");
@@ -114,12 +119,62 @@ class RebuildTest extends ScoringTestBase {
         }
         assertThat(count("select count(*) from pending_recompute")).isEqualTo(0);
         assertThat(count("select count(*) from hazard_fact")).isEqualTo(hazards);
+        assertThat(rows("select * from hazard_fact order by id")).isEqualTo(hazardRows);
         assertThat(answers()).isEqualTo(before);
         assertThat(count("select count(*) from county_index_history")).isEqualTo(history);
 
         // and the live consumers carry on after it
         upstream.publish(general.signedOff(now.minus(Duration.ofDays(60)), 4));
         awaitIndex(county.code, "92.5"); // RECTIFICATION 2/2, ON_TIME 2/2, no deduction: (750 + 3000 + 2000 + 2000 + 1500)/100
+    }
+
+    @Inject
+    FactStore facts;
+
+    /**
+     * The rebuild's final write (COPY into a temporary table, then the upsert): text the COPY format escapes
+     * arrives as it was, absent times stay null, times keep their microseconds, and the version rule holds
+     * against rows a live consumer wrote meanwhile (a newer one stays, an older one is replaced).
+     */
+    @Test
+    void theRebuiltHazardsGoInAsTheyWereKeptUnderTheVersionRule() {
+        String county = CountyStory.create().code;
+        UUID odd = UUID.randomUUID(), newerLive = UUID.randomUUID(), olderLive = UUID.randomUUID();
+        Instant due = Instant.parse("2026-05-01T00:00:00.123456789Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.update("insert into hazard_fact (id, county_code, period, grade, status, reopenings, version) values (?, ?, 2026, 'MAJOR', 'LIVE', 0, 9)",
+                    newerLive, county);
+            sql.update("insert into hazard_fact (id, county_code, period, grade, status, reopenings, version) values (?, ?, 2026, 'MAJOR', 'LIVE', 0, 1)",
+                    olderLive, county);
+        });
+        RebuildHazards kept = new RebuildHazards();
+        kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(odd, "GENERAL", "A\\B\tC\nD\rE", due, null, due, 2),
+                county, null, null, 2026, 3));
+        kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(newerLive, "MAJOR", "REBUILT", null, null, null, 0),
+                county, null, null, 2026, 5));
+        kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(olderLive, "MAJOR", "REBUILT", null, null, null, 0),
+                county, null, null, 2026, 5));
+        QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(kept));
+        try {
+            assertThat(rows("select status, grade, reopenings, version, due_at = signed_off_at, rectification_submitted_at is null, "
+                    + "extract(microseconds from due_at)::bigint % 1000000 from hazard_fact where id = '" + odd + "'"))
+                    .containsExactly("[A\\B\tC\nD\rE, GENERAL, 2, 3, true, true, 123457]");
+            assertThat(rows("select status, version from hazard_fact where id = '" + newerLive + "'")).containsExactly("[LIVE, 9]");
+            assertThat(rows("select status, version from hazard_fact where id = '" + olderLive + "'")).containsExactly("[REBUILT, 5]");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> sql.update("delete from hazard_fact where county_code = ?", county));
+        }
+    }
+
+    /** Every row of a query as text, in the query's order. */
+    private List<String> rows(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> sql.list(query, rs -> {
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getObject(i));
+            }
+            return values.toString();
+        }));
     }
 
     private List<Map<String, Object>> answers() {

@@ -1,0 +1,234 @@
+package io.rectify.scoring.service;
+
+import io.rectify.scoring.domain.HazardFact;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The newest version of every hazard a rebuild has read so far, across the whole log, kept in a few
+ * primitive arrays (an open-addressing table on the id: ~65 bytes a hazard, no object per hazard) so that
+ * hundreds of thousands of hazards fit a small heap and go to the database once, at the end
+ * ({@link FactStore#writeRebuiltHazards}), instead of an upsert per batch.
+ * <p>
+ * {@link #add} keeps what the version rule of {@link FactStore#UPSERT_HAZARD} keeps when the updates are
+ * applied in the order they are added: a higher version replaces, an equal or lower one does not (the one
+ * read first stays). The rebuild adds them in log order. Times are kept as the microseconds the database
+ * stores ({@link FactStore#micros}). Not thread-safe: one writer adds.
+ */
+final class RebuildHazards {
+
+    private static final long NO_TIME = Long.MIN_VALUE; // never the microseconds of an instant that decodes (years 0–9999)
+    private static final long EMPTY = -1; // versions are never negative (FactUpdates.hazard)
+
+    private long[] msb;
+    private long[] lsb;
+    private long[] version;
+    private int[] county;
+    private int[] period;
+    private int[] grade;
+    private int[] status;
+    private long[] dueAt;
+    private long[] submittedAt;
+    private long[] signedOffAt;
+    private int[] reopenings;
+    private int size;
+
+    /** Counties, grades and statuses are few distinct strings: each hazard keeps an index into this list. */
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> nameIndex = new HashMap<>();
+
+    RebuildHazards() {
+        allocate(1 << 14);
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void allocate(int capacity) {
+        msb = new long[capacity];
+        lsb = new long[capacity];
+        version = new long[capacity];
+        Arrays.fill(version, EMPTY);
+        county = new int[capacity];
+        period = new int[capacity];
+        grade = new int[capacity];
+        status = new int[capacity];
+        dueAt = new long[capacity];
+        submittedAt = new long[capacity];
+        signedOffAt = new long[capacity];
+        reopenings = new int[capacity];
+    }
+
+    /** Adds an update read after every one added before: kept if its version is higher than the one kept for its hazard. */
+    void add(FactUpdate.HazardUpdate u) {
+        HazardFact f = u.fact();
+        UUID id = f.id();
+        int slot = slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        if (version[slot] != EMPTY) {
+            if (version[slot] >= u.version()) {
+                return;
+            }
+        } else {
+            if ((size + 1) * 10L > msb.length * 7L) { // load factor 0.7
+                grow();
+                slot = slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
+            }
+            size++;
+            msb[slot] = id.getMostSignificantBits();
+            lsb[slot] = id.getLeastSignificantBits();
+        }
+        version[slot] = u.version();
+        county[slot] = name(u.countyCode());
+        period[slot] = u.period();
+        grade[slot] = name(f.grade());
+        status[slot] = name(f.status());
+        dueAt[slot] = time(f.dueAt());
+        submittedAt[slot] = time(f.rectificationSubmittedAt());
+        signedOffAt[slot] = time(f.signedOffAt());
+        reopenings[slot] = f.reopenings();
+    }
+
+    private static long time(java.time.Instant t) {
+        Long micros = FactStore.micros(t);
+        return micros == null ? NO_TIME : micros;
+    }
+
+    private int name(String s) {
+        Integer i = nameIndex.get(s);
+        if (i == null) {
+            i = names.size();
+            names.add(s);
+            nameIndex.put(s, i);
+        }
+        return i;
+    }
+
+    /** The slot of the id: where it is, or the empty slot where it goes. */
+    private int slot(long hi, long lo) {
+        int mask = msb.length - 1;
+        long h = hi ^ lo;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        int i = (int) h & mask;
+        while (version[i] != EMPTY && (msb[i] != hi || lsb[i] != lo)) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void grow() {
+        long[] oMsb = msb, oLsb = lsb, oVersion = version, oDue = dueAt, oSubmitted = submittedAt, oSigned = signedOffAt;
+        int[] oCounty = county, oPeriod = period, oGrade = grade, oStatus = status, oReopenings = reopenings;
+        allocate(oMsb.length * 2);
+        for (int j = 0; j < oMsb.length; j++) {
+            if (oVersion[j] == EMPTY) {
+                continue;
+            }
+            int i = slot(oMsb[j], oLsb[j]);
+            msb[i] = oMsb[j];
+            lsb[i] = oLsb[j];
+            version[i] = oVersion[j];
+            county[i] = oCounty[j];
+            period[i] = oPeriod[j];
+            grade[i] = oGrade[j];
+            status[i] = oStatus[j];
+            dueAt[i] = oDue[j];
+            submittedAt[i] = oSubmitted[j];
+            signedOffAt[i] = oSigned[j];
+            reopenings[i] = oReopenings[j];
+        }
+    }
+
+    /** One hazard as the database stores it (times in microseconds since the epoch, null when absent). */
+    record Row(UUID id, String countyCode, int period, String grade, String status, Long dueAt, Long rectificationSubmittedAt,
+               Long signedOffAt, int reopenings, long version) {
+    }
+
+    /** Every hazard kept, in no particular order. */
+    void forEach(java.util.function.Consumer<Row> each) {
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] != EMPTY) {
+                each.accept(row(i));
+            }
+        }
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>(size);
+        forEach(rows::add);
+        return rows;
+    }
+
+    private Row row(int i) {
+        return new Row(new UUID(msb[i], lsb[i]), names.get(county[i]), period[i], names.get(grade[i]), names.get(status[i]),
+                dueAt[i] == NO_TIME ? null : dueAt[i], submittedAt[i] == NO_TIME ? null : submittedAt[i],
+                signedOffAt[i] == NO_TIME ? null : signedOffAt[i], reopenings[i], version[i]);
+    }
+
+    /**
+     * Appends every hazard kept as lines of PostgreSQL's COPY text format (columns as in
+     * {@link FactStore#writeRebuiltHazards}), handing the text on in pieces of about {@code chunk} characters.
+     */
+    void copyText(int chunk, java.util.function.Consumer<StringBuilder> sink) {
+        StringBuilder b = new StringBuilder(chunk + 512);
+        String[] escaped = new String[names.size()];
+        for (int n = 0; n < escaped.length; n++) {
+            escaped[n] = escape(names.get(n));
+        }
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] == EMPTY) {
+                continue;
+            }
+            b.append(new UUID(msb[i], lsb[i])).append('\t').append(escaped[county[i]]).append('\t').append(period[i]).append('\t')
+                    .append(escaped[grade[i]]).append('\t').append(escaped[status[i]]).append('\t');
+            micros(b, dueAt[i]).append('\t');
+            micros(b, submittedAt[i]).append('\t');
+            micros(b, signedOffAt[i]).append('\t');
+            b.append(reopenings[i]).append('\t').append(version[i]).append('\n');
+            if (b.length() >= chunk) {
+                sink.accept(b);
+                b.setLength(0);
+            }
+        }
+        if (!b.isEmpty()) {
+            sink.accept(b);
+        }
+    }
+
+    private static StringBuilder micros(StringBuilder b, long micros) {
+        return micros == NO_TIME ? b.append("\\N") : b.append(micros);
+    }
+
+    /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    static String escape(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String e = switch (c) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (e != null && b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (b != null) {
+                if (e != null) {
+                    b.append(e);
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+}
