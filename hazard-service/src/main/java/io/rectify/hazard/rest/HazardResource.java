@@ -15,6 +15,7 @@ import io.rectify.hazard.domain.Hazard;
 import io.rectify.hazard.service.HazardFilter;
 import io.rectify.hazard.service.HazardQueries;
 import io.rectify.hazard.service.HazardService;
+import io.rectify.hazard.service.ReportBatch;
 import io.rectify.platform.api.PageRequest;
 import io.rectify.platform.api.PageResult;
 import io.rectify.platform.audit.ChainVerification;
@@ -80,6 +81,9 @@ public class HazardResource {
     @Inject
     HazardConfig config;
 
+    @Inject
+    ReportBatch reportBatch;
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_REGULATOR, Roles.CITY_REGULATOR, Roles.COUNTY_REGULATOR, Roles.ENTERPRISE, Roles.AGENCY_SYSTEM})
     @Operation(summary = "Report a hazard",
@@ -99,13 +103,20 @@ public class HazardResource {
             @Parameter(description = "the same key and body within 24 h replays the first answer")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull ReportHazardRequest body) {
-        return idempotencyKeys.execute(idempotencyKey, caller.subject(), "POST /api/v1/hazards", body, () -> {
-            Hazard h = hazards.report(body);
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/hazards").path(h.id.toString()).build())
-                    .tag(Versions.etag(h.version))
-                    .entity(document(h))
-                    .build();
-        });
+        if (!IdempotencyKeys.present(idempotencyKey)) {
+            // no answer to keep: the report joins the others arriving now in one transaction
+            return created(reportBatch.write(hazards.prepareReport(body)));
+        }
+        // with a key the answer commits with the report, in the report's own transaction
+        return idempotencyKeys.execute(idempotencyKey, caller.subject(), "POST /api/v1/hazards", body,
+                () -> created(hazards.report(body)));
+    }
+
+    private Response created(Hazard h) {
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/hazards").path(h.id.toString()).build())
+                .tag(Versions.etag(h.version))
+                .entity(document(h))
+                .build();
     }
 
     @GET

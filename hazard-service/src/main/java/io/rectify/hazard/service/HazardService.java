@@ -31,6 +31,7 @@ import io.rectify.platform.problem.Problem;
 import io.rectify.platform.problem.ProblemException;
 import io.rectify.platform.security.Caller;
 import io.rectify.platform.security.Jurisdiction;
+import io.rectify.platform.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,8 +83,24 @@ public class HazardService {
     @Inject
     ExpertConflicts conflicts;
 
+    /**
+     * Reports a hazard in its own transaction (a report with an Idempotency-Key, whose answer commits with
+     * it, and the start-up warm-up). Other reports go through {@link ReportBatch}, which writes the same
+     * rows for many reports in one transaction.
+     */
     @Transactional
     public Hazard report(ReportHazardRequest request) {
+        NewReport report = prepareReport(request);
+        write(List.of(report));
+        return report.hazard();
+    }
+
+    /**
+     * A report checked and made ready to write, in the caller's thread: the county known, the caller
+     * allowed to report for that enterprise there, the enterprise registered in that county, the due date.
+     * Nothing is written yet.
+     */
+    public NewReport prepareReport(ReportHazardRequest request) {
         Jurisdiction county = counties.find(request.countyCode())
                 .map(c -> Jurisdiction.ofCounty(c.province, c.city, c.code))
                 .orElseThrow(() -> ProblemException.invalid("countyCode", "unknown key county " + request.countyCode()));
@@ -107,9 +124,16 @@ public class HazardService {
         h.reportedAt = now;
         h.dueAt = dueAt;
         h.supervisionLevel = h.grade == Grade.MAJOR ? SupervisionLevel.COUNTY : null;
-        em.persist(h);
-        trail.record(h, null, HazardHistory.REPORT, actor(), now, request, s -> new HazardReported(s, actor(), now));
-        return h;
+        return new NewReport(h, request, actor(), Traces.current());
+    }
+
+    /** Writes prepared reports in the caller's transaction: each hazard, its first history line and its event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(List<NewReport> reports) {
+        for (NewReport r : reports) {
+            em.persist(r.hazard());
+        }
+        trail.recordReports(reports);
     }
 
     @Transactional

@@ -35,9 +35,14 @@ public class IdempotencyKeys {
     @Inject
     ObjectMapper json;
 
+    /** Whether the request carries a key (a blank header is none). */
+    public static boolean present(String key) {
+        return key != null && !key.isBlank();
+    }
+
     @Transactional
     public Response execute(String key, String caller, String endpoint, Object request, Supplier<Response> action) {
-        if (key == null || key.isBlank()) {
+        if (!present(key)) {
             return action.get();
         }
         if (key.length() > 200) {
