@@ -24,4 +24,11 @@ public interface HazardConfig {
     /** The time zone plan deadlines (dates) are read in when compared with the due instant. */
     @WithDefault("Asia/Shanghai")
     String zone();
+
+    /**
+     * How long a county or an enterprise's county, once looked up, is taken as it was (RegistryCache): a
+     * registration consumed by another instance shows here at most this much later. 0 looks up every time.
+     */
+    @WithDefault("5s")
+    Duration registryCacheTtl();
 }

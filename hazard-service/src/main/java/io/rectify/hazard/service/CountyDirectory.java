@@ -2,12 +2,14 @@ package io.rectify.hazard.service;
 
 import io.rectify.contracts.CountyCode;
 import io.rectify.contracts.inspection.CountyRegistered;
+import io.rectify.hazard.config.HazardConfig;
 import io.rectify.hazard.domain.County;
 import io.rectify.hazard.domain.Hazard;
 import io.rectify.platform.security.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -23,8 +25,19 @@ public class CountyDirectory {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final RegistryCache<County> recent;
+
+    @Inject
+    CountyDirectory(HazardConfig config) {
+        recent = new RegistryCache<>(config.registryCacheTtl());
+    }
+
+    /** The county (as registered a few seconds ago at most, see {@link RegistryCache}): read, never changed by callers. */
     public Optional<County> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(em.find(County.class, code));
+        return code == null ? Optional.empty() : recent.find(code, c -> Optional.ofNullable(em.find(County.class, c)));
     }
 
     /** Where a hazard sits: its county's city and province (when known) and its enterprise. */
@@ -45,6 +58,7 @@ public class CountyDirectory {
             throw new IllegalArgumentException("CountyRegistered without a valid code: " + event.code());
         }
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        recent.forget(transactions, event.code());
         int changed = em.createNativeQuery("""
                         insert into county (code, name, city, province, registered_at) values (?1, ?2, ?3, ?4, ?5)
                         on conflict (code) do update set name = excluded.name, city = excluded.city,

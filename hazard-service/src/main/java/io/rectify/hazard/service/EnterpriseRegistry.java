@@ -1,10 +1,12 @@
 package io.rectify.hazard.service;
 
 import io.rectify.contracts.inspection.EnterpriseRegistered;
+import io.rectify.hazard.config.HazardConfig;
 import io.rectify.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -24,14 +26,27 @@ public class EnterpriseRegistry {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** An enterprise's county as looked up a few seconds ago at most ({@link RegistryCache}). */
+    private final RegistryCache<String> recent;
+
+    @Inject
+    EnterpriseRegistry(HazardConfig config) {
+        recent = new RegistryCache<>(config.registryCacheTtl());
+    }
+
     /** The county the enterprise is registered in, or empty when it is not registered (or not yet known here). */
     public Optional<String> countyOf(String creditCode) {
         if (creditCode == null) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("select county_code from enterprise where credit_code = ?1")
-                .setParameter(1, creditCode).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).toString());
+        return recent.find(creditCode, code -> {
+            List<?> rows = em.createNativeQuery("select county_code from enterprise where credit_code = ?1")
+                    .setParameter(1, code).getResultList();
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).toString());
+        });
     }
 
     /**
@@ -56,6 +71,7 @@ public class EnterpriseRegistry {
             throw new IllegalArgumentException("EnterpriseRegistered without a credit code or county: " + event.creditCode());
         }
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        recent.forget(transactions, event.creditCode());
         int changed = em.createNativeQuery("""
                         insert into enterprise (credit_code, name, county_code, registered_at) values (?1, ?2, ?3, ?4)
                         on conflict (credit_code) do update set name = excluded.name, county_code = excluded.county_code,
