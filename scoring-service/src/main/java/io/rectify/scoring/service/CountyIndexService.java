@@ -180,14 +180,44 @@ public class CountyIndexService {
     public int recomputeAll() {
         List<String> codes = QuarkusTransaction.requiringNew().call(counties::allCodes);
         int changed = 0;
-        for (String code : codes) {
+        for (int from = 0; from < codes.size(); from += RECOMPUTE_ALL_GROUP) {
+            List<String> group = codes.subList(from, Math.min(codes.size(), from + RECOMPUTE_ALL_GROUP));
             try {
-                changed += QuarkusTransaction.requiringNew().call(() -> recompute(code));
-            } catch (RuntimeException e) {
-                LOG.warnf("recomputing county %s failed, the next tick retries: %s", code, e.getMessage());
+                changed += QuarkusTransaction.requiringNew().call(() -> recompute(group));
+            } catch (RuntimeException groupFailure) {
+                // one county's failure spoils its group: each on its own, as they went before groups
+                for (String code : group) {
+                    try {
+                        changed += QuarkusTransaction.requiringNew().call(() -> recompute(code));
+                    } catch (RuntimeException e) {
+                        LOG.warnf("recomputing county %s failed, the next tick retries: %s", code, e.getMessage());
+                    }
+                }
             }
         }
         return changed;
+    }
+
+    /**
+     * Counties {@link #recomputeAll} recomputes in one transaction: their facts, sheets and stored answers
+     * are read with a few statements for the whole group ({@link CountyRecomputation#changedAnswers}) and
+     * their changed answers stored together, instead of a dozen statements and a commit per county (the
+     * end of a rebuild recomputes every county). Small enough that a group's facts fit the heap easily.
+     */
+    static final int RECOMPUTE_ALL_GROUP = 20;
+
+    /** Recomputes every period of some counties in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recompute(Collection<String> countyCodes) {
+        if (!mayRecompute()) {
+            return 0;
+        }
+        lock(countyCodes);
+        Map<String, Set<Integer>> byCounty = new TreeMap<>();
+        for (String code : countyCodes) {
+            byCounty.put(code, allPeriods(code));
+        }
+        return recomputeLocked(byCounty, clock.instant());
     }
 
     /** The answer for a county and period as it would be now, without storing anything (a period never computed). */

@@ -148,16 +148,18 @@ public class FactStore {
 
     /**
      * {@link #UPSERT_HAZARD} for many hazards in one statement: the rows travel as one array per column
-     * (timestamps as microseconds since the epoch, rounded as the driver rounds an {@code OffsetDateTime}).
+     * (timestamps as microseconds since the epoch, rounded as the driver rounds an {@code OffsetDateTime};
+     * turned into timestamps as whole seconds plus microseconds, since an interval times a number goes
+     * through float8 and one product of all the microseconds lost some beyond the year ~2255).
      * The ids must be distinct (one row may not be upserted twice by one statement).
      */
     static final String UPSERT_HAZARDS = """
             insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
                                      signed_off_at, reopenings, version)
             select id, county_code, period, grade, status,
-                   timestamptz 'epoch' + due_at * interval '1 microsecond',
-                   timestamptz 'epoch' + rectification_submitted_at * interval '1 microsecond',
-                   timestamptz 'epoch' + signed_off_at * interval '1 microsecond',
+                   timestamptz 'epoch' + (due_at / 1000000) * interval '1 second' + (due_at % 1000000) * interval '1 microsecond',
+                   timestamptz 'epoch' + (rectification_submitted_at / 1000000) * interval '1 second' + (rectification_submitted_at % 1000000) * interval '1 microsecond',
+                   timestamptz 'epoch' + (signed_off_at / 1000000) * interval '1 second' + (signed_off_at % 1000000) * interval '1 microsecond',
                    reopenings, version
               from unnest(?::uuid[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::int[], ?::bigint[])
@@ -288,48 +290,49 @@ public class FactStore {
     }
 
     /**
-     * Writes every hazard a rebuild kept, in the caller's transaction, with two statements: the rows go by
-     * {@code COPY} into a temporary table (dropped at commit), then into hazard_fact with the upsert and
-     * version rule of {@link #UPSERT_HAZARDS}, in id order (the lock order of every writer of hazard_fact).
-     * The live consumers may have written some of these hazards meanwhile: the version rule keeps the newer.
+     * Writes every hazard a rebuild kept, in the caller's transaction: the rows go by {@code COPY} into a
+     * temporary table (dropped at commit), then into hazard_fact with the upsert and version rule of
+     * {@link #UPSERT_HAZARDS}. The live consumers may have written some of these hazards meanwhile: the
+     * version rule keeps the newer. hazard_fact is locked against other writers first (they wait the few
+     * seconds this takes, then go on): the rows go in grouped by county and period, as the recomputation
+     * reads them, not in the id order every other writer locks rows in, which could otherwise deadlock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeRebuiltHazards(RebuildHazards hazards) {
         sql.work(c -> {
+            boolean empty;
+            try (var st = c.createStatement()) {
+                st.execute("lock table hazard_fact in share row exclusive mode");
+                try (var rs = st.executeQuery("select not exists (select 1 from hazard_fact)")) {
+                    rs.next();
+                    empty = rs.getBoolean(1);
+                }
+            }
+            if (empty && hazards.timesInPlainYears()) {
+                // rebuilt from scratch and no live write meanwhile (none can come now): straight in, nothing to upsert
+                copy(c, "copy hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,"
+                        + " reopenings, version) from stdin", hazards, true);
+                return null;
+            }
             try (var st = c.createStatement()) {
                 st.execute("""
                         create temporary table rebuild_hazard (id uuid, county_code varchar(12), period int, grade varchar(16),
                             status varchar(32), due_at bigint, rectification_submitted_at bigint, signed_off_at bigint,
                             reopenings int, version bigint) on commit drop""");
             }
-            org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+            copy(c, """
                     copy rebuild_hazard (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,
-                                         reopenings, version) from stdin""");
-            try {
-                hazards.copyText(1 << 16, text -> {
-                    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    try {
-                        in.writeToCopy(bytes, 0, bytes.length);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                in.endCopy();
-            } finally {
-                if (in.isActive()) {
-                    in.cancelCopy();
-                }
-            }
+                                         reopenings, version) from stdin""", hazards, false);
             try (var st = c.createStatement()) {
                 st.executeUpdate("""
                         insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
                                                  signed_off_at, reopenings, version)
                         select id, county_code, period, grade, status,
-                               timestamptz 'epoch' + due_at * interval '1 microsecond',
-                               timestamptz 'epoch' + rectification_submitted_at * interval '1 microsecond',
-                               timestamptz 'epoch' + signed_off_at * interval '1 microsecond',
+                               timestamptz 'epoch' + (due_at / 1000000) * interval '1 second' + (due_at % 1000000) * interval '1 microsecond',
+                               timestamptz 'epoch' + (rectification_submitted_at / 1000000) * interval '1 second' + (rectification_submitted_at % 1000000) * interval '1 microsecond',
+                               timestamptz 'epoch' + (signed_off_at / 1000000) * interval '1 second' + (signed_off_at % 1000000) * interval '1 microsecond',
                                reopenings, version
-                          from rebuild_hazard order by id
+                          from rebuild_hazard
                         on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
                             grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
                             rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
@@ -338,6 +341,25 @@ public class FactStore {
             }
             return null;
         });
+    }
+
+    private static void copy(Connection c, String copy, RebuildHazards hazards, boolean isoTimes) throws SQLException {
+        org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copy);
+        try {
+            hazards.copyText(1 << 16, isoTimes, text -> {
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    in.writeToCopy(bytes, 0, bytes.length);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
     }
 
     /** Microseconds since the epoch, the nanoseconds rounded half up as the driver does when it sends an OffsetDateTime. */

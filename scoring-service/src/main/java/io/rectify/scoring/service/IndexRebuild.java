@@ -143,12 +143,14 @@ public class IndexRebuild {
             }
             LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
             lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
+            long t1 = System.nanoTime();
             int changed = indexes.recomputeAll();
+            LOG.infof("rebuild recomputed every county in %d ms", (System.nanoTime() - t1) / 1_000_000);
             RebuildProgress p = progress;
             progress = new RebuildProgress(RebuildProgress.State.DONE, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), changed,
                     started, clock.instant(), null);
             LOG.infof("rebuild done: %d events read, %d skipped, %d county answers changed", p.eventsRead(), p.eventsSkipped(), changed);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: the rebuild must not stay RUNNING for ever
             RebuildProgress p = progress;
             progress = new RebuildProgress(RebuildProgress.State.FAILED, p.eventsRead(), p.eventsTotal(), p.eventsSkipped(), null,
                     started, clock.instant(), e.getMessage());

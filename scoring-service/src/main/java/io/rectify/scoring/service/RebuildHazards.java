@@ -173,24 +173,95 @@ final class RebuildHazards {
     }
 
     /**
+     * The slots of every hazard kept, grouped by county and period (counties by code, periods ascending):
+     * the order they go into hazard_fact in, so that a county's rows lie together and reading one county
+     * (the recomputation does, county after county) touches a few pages, not one page per row. A counting sort.
+     */
+    int[] orderByCountyAndPeriod() {
+        List<Integer> countyIds = new ArrayList<>();
+        java.util.TreeMap<Integer, Integer> periodRank = new java.util.TreeMap<>();
+        java.util.BitSet isCounty = new java.util.BitSet();
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] != EMPTY) {
+                isCounty.set(county[i]);
+                periodRank.putIfAbsent(period[i], 0);
+            }
+        }
+        isCounty.stream().forEach(countyIds::add);
+        countyIds.sort(java.util.Comparator.comparing(names::get));
+        int[] countyRank = new int[names.size()];
+        for (int r = 0; r < countyIds.size(); r++) {
+            countyRank[countyIds.get(r)] = r;
+        }
+        int rank = 0;
+        for (Map.Entry<Integer, Integer> e : periodRank.entrySet()) {
+            e.setValue(rank++);
+        }
+        int periods = Math.max(1, periodRank.size());
+        int[] group = new int[msb.length];
+        int[] starts = new int[countyIds.size() * periods + 1];
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] != EMPTY) {
+                group[i] = countyRank[county[i]] * periods + periodRank.get(period[i]);
+                starts[group[i] + 1]++;
+            }
+        }
+        for (int g = 1; g < starts.length; g++) {
+            starts[g] += starts[g - 1];
+        }
+        int[] order = new int[size];
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] != EMPTY) {
+                order[starts[group[i]]++] = i;
+            }
+        }
+        return order;
+    }
+
+    /**
      * Appends every hazard kept as lines of PostgreSQL's COPY text format (columns as in
-     * {@link FactStore#writeRebuiltHazards}), handing the text on in pieces of about {@code chunk} characters.
+     * {@link FactStore#writeRebuiltHazards}), grouped by county and period ({@link #orderByCountyAndPeriod}),
+     * handing the text on in pieces of about {@code chunk} characters.
      */
     void copyText(int chunk, java.util.function.Consumer<StringBuilder> sink) {
+        copyText(chunk, false, sink);
+    }
+
+    /** Microseconds of 0001-01-01T00:00:00Z and of the first instant after 9999-12-31T23:59:59.999999Z. */
+    private static final long FIRST_MICROS = java.time.LocalDate.of(1, 1, 1).toEpochDay() * 86_400_000_000L;
+    private static final long AFTER_LAST_MICROS = java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000_000L;
+
+    /** Whether every time kept is in the years 1 to 9999, which PostgreSQL reads back from ISO text as written. */
+    boolean timesInPlainYears() {
+        for (int i = 0; i < msb.length; i++) {
+            if (version[i] != EMPTY && !(plain(dueAt[i]) && plain(submittedAt[i]) && plain(signedOffAt[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(long micros) {
+        return micros == NO_TIME || (micros >= FIRST_MICROS && micros < AFTER_LAST_MICROS);
+    }
+
+    /**
+     * As {@link #copyText(int, java.util.function.Consumer)}; with {@code isoTimes} the times are written as
+     * ISO-8601 instants (for a COPY straight into hazard_fact's timestamptz columns; only when
+     * {@link #timesInPlainYears}), otherwise as microseconds since the epoch.
+     */
+    void copyText(int chunk, boolean isoTimes, java.util.function.Consumer<StringBuilder> sink) {
         StringBuilder b = new StringBuilder(chunk + 512);
         String[] escaped = new String[names.size()];
         for (int n = 0; n < escaped.length; n++) {
             escaped[n] = escape(names.get(n));
         }
-        for (int i = 0; i < msb.length; i++) {
-            if (version[i] == EMPTY) {
-                continue;
-            }
+        for (int i : orderByCountyAndPeriod()) {
             b.append(new UUID(msb[i], lsb[i])).append('\t').append(escaped[county[i]]).append('\t').append(period[i]).append('\t')
                     .append(escaped[grade[i]]).append('\t').append(escaped[status[i]]).append('\t');
-            micros(b, dueAt[i]).append('\t');
-            micros(b, submittedAt[i]).append('\t');
-            micros(b, signedOffAt[i]).append('\t');
+            time(b, dueAt[i], isoTimes).append('\t');
+            time(b, submittedAt[i], isoTimes).append('\t');
+            time(b, signedOffAt[i], isoTimes).append('\t');
             b.append(reopenings[i]).append('\t').append(version[i]).append('\n');
             if (b.length() >= chunk) {
                 sink.accept(b);
@@ -202,8 +273,14 @@ final class RebuildHazards {
         }
     }
 
-    private static StringBuilder micros(StringBuilder b, long micros) {
-        return micros == NO_TIME ? b.append("\\N") : b.append(micros);
+    private static StringBuilder time(StringBuilder b, long micros, boolean iso) {
+        if (micros == NO_TIME) {
+            return b.append("\\N");
+        }
+        if (!iso) {
+            return b.append(micros);
+        }
+        return b.append(java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
     }
 
     /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */

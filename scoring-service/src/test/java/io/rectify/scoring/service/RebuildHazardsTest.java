@@ -85,6 +85,22 @@ class RebuildHazardsTest {
         assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tX\\tY\t\\N\t\\N\t\\N\t0\t4\n");
     }
 
+    @Test
+    void isoTimesOnlyForTheYearsOneToNineThousandNineHundredNinetyNine() {
+        RebuildHazards table = new RebuildHazards();
+        UUID id = UUID.fromString("00000000-0000-0001-0000-000000000002");
+        table.add(update(id, "OPEN", 1, Instant.parse("2026-05-01T00:00:00.1234565Z")));
+        assertThat(table.timesInPlainYears()).isTrue();
+        StringBuilder text = new StringBuilder();
+        table.copyText(1 << 16, true, text::append);
+        assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tOPEN\t2026-05-01T00:00:00.123457Z\t\\N\t\\N\t0\t1\n");
+        table.add(update(UUID.randomUUID(), "OPEN", 1, Instant.parse("0000-12-31T23:59:59.999999Z")));
+        assertThat(table.timesInPlainYears()).isFalse();
+        RebuildHazards late = new RebuildHazards();
+        late.add(update(id, "OPEN", 1, Instant.parse("+10000-01-01T00:00:00Z")));
+        assertThat(late.timesInPlainYears()).isFalse();
+    }
+
     private static FactUpdate.HazardUpdate update(UUID id, String status, long version, Instant due) {
         return new FactUpdate.HazardUpdate(new HazardFact(id, "MAJOR", status, due, null, null, 0), "COUNTY1", "City", "Province", 2026,
                 version);
