@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -151,17 +152,61 @@ final class RebuildDecoder {
             }
         }
         if (spec == null || id == null || type == null || source == null || time == null
-                || !CloudEvent.SPEC_VERSION.equals(ascii(spec)) || ascii(source).isBlank()) {
+                || !Arrays.equals(spec, SPEC_VERSION) || !printableNotBlank(source) || !hazardType(type)) {
             throw NOT_CANONICAL;
+        }
+        // read as their ASCII characters into this thread's buffer: no string per header (a blank or non-ASCII one is not canonical)
+        char[] chars = HEADER_CHARS.get();
+        uuid(chars, 0, asciiChars(id, chars));
+        instant(chars, 0, asciiChars(time, chars));
+    }
+
+    private static final byte[] SPEC_VERSION = CloudEvent.SPEC_VERSION.getBytes(StandardCharsets.ISO_8859_1);
+    private static final ThreadLocal<char[]> HEADER_CHARS = ThreadLocal.withInitial(() -> new char[64]);
+
+    /** Not what {@code ascii(source).isBlank()} refuses: a byte that is not ASCII or a control character, or nothing but spaces. */
+    private static boolean printableNotBlank(byte[] bytes) {
+        boolean blank = true;
+        for (byte b : bytes) {
+            if (b < 0x20) { // negative: not ASCII; control characters: not canonical
+                return false;
+            }
+            blank &= b == ' ';
+        }
+        return !blank;
+    }
+
+    /** The types seen, with whether each is a hazard event's: a few distinct values, looked up without a string. */
+    private static final ThreadLocal<java.util.List<Object[]>> TYPES = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+    private static boolean hazardType(byte[] type) throws NotCanonical {
+        java.util.List<Object[]> seen = TYPES.get();
+        for (Object[] known : seen) {
+            if (Arrays.equals((byte[]) known[0], type)) {
+                return (Boolean) known[1];
+            }
         }
         String t = ascii(type);
-        if (!t.startsWith(HAZARD_TYPES) || !HazardEvent.NAMES.contains(CloudEvent.nameOf(t))) {
-            throw NOT_CANONICAL;
+        boolean hazard = t.startsWith(HAZARD_TYPES) && HazardEvent.NAMES.contains(CloudEvent.nameOf(t));
+        if (seen.size() < 64) {
+            seen.add(new Object[]{type.clone(), hazard});
         }
-        String i = ascii(id);
-        uuid(i.toCharArray(), 0, i.length());
-        String when = ascii(time);
-        instant(when.toCharArray(), 0, when.length());
+        return hazard;
+    }
+
+    /** The bytes as characters into {@code chars}, if they are plain ASCII and fit; @return how many */
+    private static int asciiChars(byte[] bytes, char[] chars) throws NotCanonical {
+        if (bytes.length > chars.length) {
+            throw NOT_CANONICAL; // longer than any UUID or canonical instant
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b < 0x20) {
+                throw NOT_CANONICAL;
+            }
+            chars[i] = (char) b;
+        }
+        return bytes.length;
     }
 
     /** The bytes as text if they are plain ASCII (the canonical headers are). */
@@ -227,7 +272,11 @@ final class RebuildDecoder {
                 case 0 -> id = uuidOrNull(p, v);
                 case 2 -> findingId = uuidOrNull(p, v);
                 case 3 -> inspectionId = uuidOrNull(p, v);
-                case 1, 4, 8, 10, 11, 16 -> text(p, v); // checked, not kept
+                case 1, 4, 8, 10, 11, 16 -> { // checked, not kept: the string itself is skipped by the parser, never made
+                    if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                        throw NOT_CANONICAL;
+                    }
+                }
                 case 5 -> countyCode = text(p, v);
                 case 6 -> city = text(p, v);
                 case 7 -> province = text(p, v);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,50 @@ class RebuildDecoderTest {
         same("old spec", record(event, json, h -> h.add(CloudEvent.H_SPECVERSION, "0.3".getBytes())));
         same("an unknown hazard event", record(event, json, h -> h.add(CloudEvent.H_TYPE, "rectify.hazard.HazardAdmired.v1".getBytes())));
         same("an inspection event", record(county.registered(), EventJson.write(county.registered())));
+        // the type again in another form after the canonical one was seen (the fast path remembers types)
+        same("a type that is no hazard event's", record(event, json, h -> h.add(CloudEvent.H_TYPE, "rectify.hazard.Nope.v1".getBytes())));
+        same("an id that is no UUID", record(event, json, h -> h.add(CloudEvent.H_ID, "x".getBytes())));
+        same("a time with an offset", record(event, json, h -> h.add(CloudEvent.H_TIME, "2026-04-01T10:00:00+01:00".getBytes())));
+        same("a long time header", record(event, json, h -> h.add(CloudEvent.H_TIME, "2026-04-01T10:00:00.000000000000000000000000000000000000000000000000000000000000000000Z".getBytes())));
+    }
+
+    /**
+     * A field the fast path only checks (its string is skipped, never made) with bytes that are not UTF-8:
+     * the live consumers read the value as text with replacement characters; whatever the parser does with
+     * the bytes (refuse them and leave the record to the ordinary way, or skip them), the outcome is the same,
+     * also when the bad byte would swallow the closing quote.
+     */
+    @Test
+    void bytesThatAreNotUtf8InASkippedFieldGiveTheSameAnswer() {
+        CountyStory county = CountyStory.create();
+        EventPayload event = county.hazard("GENERAL", Instant.parse("2026-05-01T00:00:00Z")).signedOff(Instant.parse("2026-04-01T10:00:00Z"), 3);
+        for (byte[] bad : List.of(new byte[]{(byte) 0xC3}, new byte[]{(byte) 0xE2, (byte) 0x82}, new byte[]{(byte) 0xFF},
+                new byte[]{(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, new byte[]{(byte) 0x80}, new byte[]{(byte) 0xC3, 'x'})) {
+            for (String field : List.of("description", "keyTask", "city")) {
+                ObjectNode root = EventJson.mapper().valueToTree(event);
+                ((ObjectNode) root.get("hazard")).put(field, "ab@@");
+                byte[] utf8 = root.toString().getBytes(StandardCharsets.UTF_8);
+                int at = indexOf(utf8, "@@".getBytes(StandardCharsets.UTF_8));
+                byte[] spliced = new byte[utf8.length - 2 + bad.length];
+                System.arraycopy(utf8, 0, spliced, 0, at);
+                System.arraycopy(bad, 0, spliced, at, bad.length);
+                System.arraycopy(utf8, at + 2, spliced, at + bad.length, utf8.length - at - 2);
+                ConsumerRecord<String, byte[]> r = record(event, "{}");
+                ConsumerRecord<String, byte[]> withBytes = new ConsumerRecord<>("t", 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, r.key(),
+                        spliced, r.headers(), Optional.empty());
+                same(field + " with bytes " + java.util.HexFormat.of().formatHex(bad), withBytes);
+                assertThat(outcome(() -> RebuildDecoder.decode(inPlace(withBytes), ZONE))).isEqualTo(outcome(() -> RebuildDecoder.slow(withBytes, ZONE)));
+            }
+        }
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i + what.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
