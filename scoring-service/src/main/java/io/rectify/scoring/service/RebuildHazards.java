@@ -280,7 +280,50 @@ final class RebuildHazards {
         if (!iso) {
             return b.append(micros);
         }
-        return b.append(java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
+        return iso(b, micros);
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss.ffffff+00} of an instant in the years 1 to 9999 given in microseconds since
+     * the epoch, written digit by digit (a formatter per value was a tenth of the rebuild's final write).
+     */
+    static StringBuilder iso(StringBuilder b, long micros) {
+        long secs = Math.floorDiv(micros, 1_000_000L);
+        int fraction = (int) Math.floorMod(micros, 1_000_000L);
+        long day = Math.floorDiv(secs, 86_400L);
+        int second = (int) Math.floorMod(secs, 86_400L);
+        // the civil date of a day since the epoch (H. Hinnant's days_from_civil, inverted)
+        long z = day + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long d = doy - (153 * mp + 2) / 5 + 1;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+        digits(b, y, 4).append('-');
+        digits(b, m, 2).append('-');
+        digits(b, d, 2).append(' ');
+        digits(b, second / 3600, 2).append(':');
+        digits(b, second / 60 % 60, 2).append(':');
+        digits(b, second % 60, 2).append('.');
+        return digits(b, fraction, 6).append("+00");
+    }
+
+    private static StringBuilder digits(StringBuilder b, long value, int width) {
+        for (long p = pow10(width - 1); p > 0; p /= 10) {
+            b.append((char) ('0' + value / p % 10));
+        }
+        return b;
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
     }
 
     /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */

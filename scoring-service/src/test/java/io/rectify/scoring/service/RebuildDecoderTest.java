@@ -181,6 +181,30 @@ class RebuildDecoderTest {
         }
     }
 
+    /** The decoder's day arithmetic against LocalDate on every day of years around the edges, and the days that do not exist. */
+    @Test
+    void epochDaysAreLocalDatesOnes() throws Exception {
+        for (int year : List.of(0, 1, 4, 100, 400, 1582, 1899, 1900, 1969, 1970, 1971, 2000, 2024, 2025, 2026, 2100, 2400, 9999)) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    Object expected;
+                    try {
+                        expected = java.time.LocalDate.of(year, month, day).toEpochDay();
+                    } catch (java.time.DateTimeException e) {
+                        expected = "no such day";
+                    }
+                    Object actual;
+                    try {
+                        actual = RebuildDecoder.epochDay(year, month, day);
+                    } catch (Exception notCanonical) {
+                        actual = "no such day";
+                    }
+                    assertThat(actual).as("%d-%d-%d", year, month, day).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private static int indexOf(byte[] in, byte[] what) {
         for (int i = 0; i + what.length <= in.length; i++) {
             if (Arrays.equals(in, i, i + what.length, what, 0, what.length)) {

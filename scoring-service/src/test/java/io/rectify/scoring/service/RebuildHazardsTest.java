@@ -93,12 +93,29 @@ class RebuildHazardsTest {
         assertThat(table.timesInPlainYears()).isTrue();
         StringBuilder text = new StringBuilder();
         table.copyText(1 << 16, true, text::append);
-        assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tOPEN\t2026-05-01T00:00:00.123457Z\t\\N\t\\N\t0\t1\n");
+        assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tOPEN\t2026-05-01 00:00:00.123457+00\t\\N\t\\N\t0\t1\n");
         table.add(update(UUID.randomUUID(), "OPEN", 1, Instant.parse("0000-12-31T23:59:59.999999Z")));
         assertThat(table.timesInPlainYears()).isFalse();
         RebuildHazards late = new RebuildHazards();
         late.add(update(id, "OPEN", 1, Instant.parse("+10000-01-01T00:00:00Z")));
         assertThat(late.timesInPlainYears()).isFalse();
+    }
+
+    @Test
+    void isoTextIsWhatTheTimeFormattersWrite() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'")
+                .withZone(java.time.ZoneOffset.UTC);
+        Random random = new Random(7);
+        long first = java.time.LocalDate.of(1, 1, 1).toEpochDay() * 86_400_000_000L;
+        long last = java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000_000L - 1;
+        List<Long> samples = new ArrayList<>(List.of(first, last, 0L, -1L, 951_782_400_000_000L /* 2000-02-29 */));
+        for (int i = 0; i < 100_000; i++) {
+            samples.add(first + Math.floorMod(random.nextLong(), last - first));
+        }
+        for (long micros : samples) {
+            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+            assertThat(RebuildHazards.iso(new StringBuilder(), micros).toString()).as("%d", micros).isEqualTo(pattern.format(t));
+        }
     }
 
     private static FactUpdate.HazardUpdate update(UUID id, String status, long version, Instant due) {
