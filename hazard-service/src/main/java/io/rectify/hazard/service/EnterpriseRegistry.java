@@ -6,13 +6,16 @@ import io.rectify.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,6 +34,9 @@ public class EnterpriseRegistry {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    DataSource dataSource;
+
     /** An enterprise's county as looked up a few seconds ago at most ({@link RegistryCache}). */
     private final RegistryCache<String> recent;
 
@@ -44,15 +50,21 @@ public class EnterpriseRegistry {
         if (creditCode == null) {
             return Optional.empty();
         }
-        // plain JDBC: a native query through the ORM is parsed again on every call (a tenth of the report path's samples)
-        return recent.find(creditCode, code -> em.unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select county_code from enterprise where credit_code = ?")) {
+        // plain JDBC from the pool: a native query through the ORM is parsed again on every call, and a report
+        // asks outside any transaction, where the ORM's session would keep the connection for the whole
+        // request (while the report waits for its batch, which needs one too); in a transaction the pool
+        // hands out that transaction's connection
+        return recent.find(creditCode, code -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("select county_code from enterprise where credit_code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
+            } catch (SQLException e) {
+                throw new PersistenceException("reading the enterprise registry", e);
             }
-        }));
+        });
     }
 
     /**
