@@ -132,6 +132,14 @@ public interface ChasingConfig {
         /** A webhook that has not answered by then counts as a timeout (retried). */
         @WithDefault("PT10S")
         Duration webhookTimeout();
+
+        /**
+         * An email the SMTP server has not accepted by then counts as a timeout (retried with the same
+         * {@code X-Rectify-Delivery} id): a send stuck on a connection that never gets going must not hold a sender
+         * and its batch until the lease runs out.
+         */
+        @WithDefault("PT10S")
+        Duration emailTimeout();
     }
 
     default ChasePolicy policy() {

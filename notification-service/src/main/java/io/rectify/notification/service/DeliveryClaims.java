@@ -84,6 +84,8 @@ public class DeliveryClaims {
     static Duration lease(ChasingConfig.Delivery delivery) {
         long inFlight = (long) delivery.batchSize() * delivery.loops();
         long rounds = (inFlight + delivery.concurrency() - 1) / delivery.concurrency();
-        return delivery.webhookTimeout().multipliedBy(rounds + 2).plusSeconds(30);
+        Duration longestSend = delivery.webhookTimeout().compareTo(delivery.emailTimeout()) >= 0
+                ? delivery.webhookTimeout() : delivery.emailTimeout();
+        return longestSend.multipliedBy(rounds + 2).plusSeconds(30);
     }
 }
