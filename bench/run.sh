@@ -9,7 +9,7 @@
 #   --quick   every benchmark at a small size in a few minutes (CI smoke test); exit 0 unless something
 #             crashed, whatever the figures
 #   --footprint  only P5 (each service's start and idle RSS), after the AOT cache's training run
-#   --ingest / --rebuild / --chase  only P1 / P3 / P4 (work on one of them; the full run is the measure)
+#   --ingest / --freshness / --rebuild / --chase  only P1 / P2 / P3 / P4 (work on one of them; the full run is the measure)
 #   --export  only P6 (the register export of a million hazards against PostgreSQL's COPY); with
 #             --quick, of 50,000
 #
@@ -35,9 +35,10 @@ for arg in "$@"; do
     --uploads) ONLY_UPLOADS=1 ;;
     --footprint) ONLY_FOOTPRINT=1 ;;
     --ingest) ONLY=p1 ;;
+    --freshness) ONLY=p2 ;;
     --rebuild) ONLY=p3 ;;
     --chase) ONLY=p4 ;;
-    *) echo "usage: bench/run.sh [--quick] [--export | --uploads | --footprint | --ingest | --rebuild | --chase]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick] [--export | --uploads | --footprint | --ingest | --freshness | --rebuild | --chase]" >&2; exit 2 ;;
   esac
 done
 
@@ -623,6 +624,7 @@ main_bench() {
   # one of P1/P3/P4 alone, to work on it: services without their AOT cache (start-up is not measured)
   case $ONLY in
     p1) bstart hazard-service; bwait_ready hazard-service >/dev/null; run_alone p1 p1_ingest p1_table "$t0"; return ;;
+    p2) bstart hazard-service; bwait_ready hazard-service >/dev/null; run_alone p2 p2_freshness p2_table "$t0"; return ;;
     p3) run_alone p3 p3_rebuild p3_table "$t0"; return ;;
     p4) run_alone p4 p4_chase_sweep p4_table "$t0"; return ;;
   esac
