@@ -46,5 +46,9 @@ public interface ScoringConfig {
         /** A rebuild that reads nothing for this long while records are still due is given up. */
         @WithDefault("60s")
         Duration stallTimeout();
+
+        /** How often an instance looks for facts a rebuild left incomplete (it died, stopped or failed) to rebuild them again. */
+        @WithDefault("30s")
+        Duration resumeCheck();
     }
 }

@@ -382,6 +382,22 @@ public class FactStore {
         sql.update("delete from enterprise");
         sql.update("delete from county");
         sql.update("delete from processed_event where consumer = ?", consumer);
+        // the facts are incomplete from this commit until the rebuild has written them all (see V90__rebuild_pending)
+        sql.update("""
+                insert into rebuild_pending (id, started_at) values (1, clock_timestamp())
+                on conflict (id) do update set started_at = excluded.started_at""");
+    }
+
+    /** The facts are complete again (the rebuild has written every one): recomputation may go on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rebuilt() {
+        sql.update("delete from rebuild_pending");
+    }
+
+    /** Whether a rebuild has wiped the facts and not written them all again (it may be running, or have died). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rebuildPending() {
+        return sql.one("select count(*) from rebuild_pending", rs -> rs.getLong(1)).orElse(0L) > 0;
     }
 
 

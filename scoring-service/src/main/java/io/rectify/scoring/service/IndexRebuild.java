@@ -124,6 +124,25 @@ public class IndexRebuild {
         return progress;
     }
 
+    /**
+     * Starts a rebuild again when one wiped the facts and did not write them all again (its instance
+     * crashed or stopped, or it failed) and none is running anywhere: until then no instance recomputes
+     * (see {@link RebuildLease#held}), so the last published answers stand but do not move.
+     */
+    @io.quarkus.scheduler.Scheduled(identity = "scoring-rebuild-resume", every = "${rectify.scoring.rebuild.resume-check:30s}",
+            delayed = "${rectify.scoring.rebuild.resume-check:30s}", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void resumeInterrupted() {
+        if (running.get() || stopping || !QuarkusTransaction.requiringNew().call(facts::rebuildPending)) {
+            return;
+        }
+        try {
+            start();
+            LOG.warn("a rebuild left the facts incomplete (its instance stopped or it failed): rebuilding them again");
+        } catch (ProblemException alreadyRunning) {
+            // running here or on another instance (its lease is live): that one completes the facts
+        }
+    }
+
     /** At shutdown the re-reading stops at its next poll (the rebuild ends FAILED) instead of holding up the worker pool. */
     void onStop(@Observes ShutdownEvent ignored) {
         stopping = true;
@@ -142,6 +161,7 @@ public class IndexRebuild {
                 update(r.eventsRead(), r.eventsTotal(), r.eventsSkipped() + refused);
             }
             LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
+            QuarkusTransaction.requiringNew().run(facts::rebuilt); // every fact is in again: the pending mark goes before the lease
             lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
             long t1 = System.nanoTime();
             int changed = indexes.recomputeAll();

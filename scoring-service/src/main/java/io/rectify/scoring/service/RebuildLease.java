@@ -61,7 +61,10 @@ public class RebuildLease {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean held() {
-        return sql.one("select count(*) from rebuild_lease where renewed_at >= clock_timestamp() - make_interval(secs => ?)",
+        // or facts wiped by a rebuild and not all written again, even if its holder died (V90__rebuild_pending)
+        return sql.one("""
+                select (select count(*) from rebuild_lease where renewed_at >= clock_timestamp() - make_interval(secs => ?))
+                     + (select count(*) from rebuild_pending)""",
                 rs -> rs.getLong(1), (double) duration().toSeconds()).orElse(0L) > 0;
     }
 }

@@ -206,6 +206,41 @@ class RebuildTest extends ScoringTestBase {
         }
     }
 
+    /**
+     * A rebuild that wiped the facts and then died (its instance crashed: the pending mark stays, its lease
+     * is gone) leaves no answer computed from half the facts: nothing is recomputed while the mark is there,
+     * and an instance rebuilds the facts again by itself, after which the answers move on.
+     */
+    @Test
+    void aRebuildThatDiedHoldsTheAnswersUntilTheFactsAreRebuilt() {
+        Instant now = Instant.now();
+        CountyStory county = CountyStory.create();
+        upstream.publish(county.registered());
+        CountyStory.Hazard hazard = county.hazard("GENERAL", now.plus(Duration.ofDays(10)));
+        upstream.publish(hazard.reported("OPEN", 0));
+        await().atMost(Duration.ofSeconds(45)).until(() -> count("select count(*) from county_index_current where county_code = ?", county.code) > 0
+                && count("select count(*) from pending_recompute where county_code = ?", county.code) == 0);
+        long revision = count("select max(revision) from county_index_current where county_code = ?", county.code);
+        long historyBefore = count("select coalesce(max(id), 0) from county_index_history where county_code = ?", county.code);
+
+        // the crash: facts half gone, the mark written with the wipe still there, no lease (and the next check not yet due)
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.update("delete from hazard_fact where county_code = ?", county.code);
+            sql.update("insert into rebuild_pending (id, started_at) values (1, clock_timestamp())");
+        });
+        upstream.publish(hazard.signedOff(now, 5)); // would move the answer
+        // held: the answer stays as it was while the mark is there (the resumed rebuild then answers with every fact)
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from rebuild_pending") == 0);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().header("Authorization", ADMIN).get("/api/v1/admin/rebuild").then().statusCode(200).body("state", equalTo("DONE")));
+        assertThat(count("select count(*) from hazard_fact where county_code = ? and status = 'SIGNED_OFF'", county.code)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                count("select max(revision) from county_index_current where county_code = ?", county.code) > revision);
+        // no answer in between was computed without the hazard: every revision since counts it
+        assertThat(count("select count(*) from county_index_history where county_code = ? and id > ? and reason = 'NO_DATA'",
+                county.code, historyBefore)).isEqualTo(0);
+    }
+
     /** Every row of a query as text, in the query's order. */
     private List<String> rows(String query) {
         return QuarkusTransaction.requiringNew().call(() -> sql.list(query, rs -> {
