@@ -38,6 +38,7 @@ final class ChaseSweepBench {
     static void seed(Options o) throws Exception {
         long t0 = System.nanoTime();
         try (Connection c = connect(o)) {
+            migrateIfEmpty(c, o);
             ChaseSeeder.Loaded loaded = seeder(o).seed(c, o.number("chases", 1_000_000), o.number("ready", 100_000),
                     "http://127.0.0.1:" + o.integer("port", 9190) + "/hooks/rectify", SECRET);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -45,6 +46,67 @@ final class ChaseSweepBench {
             Report.result("p4.chases", loaded.chases());
             Report.result("p4.ready", loaded.ready());
             Report.result("p4.seed_seconds", seconds);
+        }
+    }
+
+    /**
+     * {@code --chase} alone starts from freshly created bench databases that no service has migrated yet: the
+     * seeder needs notification-service's tables, so the bench's snapshot of the service is started once against
+     * the database (its Flyway migrations run at start) and stopped as soon as the tables are there.
+     */
+    private static void migrateIfEmpty(Connection c, Options o) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Path.of(o.text("service-jar", ".run/bench/apps/notification-service/quarkus-run.jar"));
+        String latest = latestMigration(jar.resolveSibling("app").resolve("notification-service-1.0.0-SNAPSHOT.jar"));
+        if (migrated(c, latest)) {
+            return;
+        }
+        Report.info("notification-service's tables are missing: migrating with %s", jar);
+        ProcessBuilder pb = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString());
+        pb.environment().put("RECTIFY_DB_URL", o.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/rectify_notification_bench"));
+        pb.environment().put("PORT", "0");
+        pb.environment().put("RECTIFY_KAFKA_TOPIC_PREFIX", "bench-migrate.");
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process service = pb.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!migrated(c, latest)) {
+                if (!service.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("notification-service did not migrate " + o.text("jdbc", "the bench database"));
+                }
+                Thread.sleep(250);
+            }
+        } finally {
+            service.destroy();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    /** Whether the service's migrations up to {@code latest} are applied. */
+    private static boolean migrated(Connection c, String latest) throws Exception {
+        try (var ps = c.prepareStatement("select exists (select 1 from flyway_schema_history where success and version = ?)")) {
+            ps.setString(1, latest);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            return false;
+        }
+    }
+
+    /** The highest version among the service jar's Flyway migrations ({@code db/migration/V<n>__…}, SQL or Java). */
+    private static String latestMigration(java.nio.file.Path appJar) throws Exception {
+        try (var zip = new java.util.zip.ZipFile(appJar.toFile())) {
+            return zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .map(n -> java.util.regex.Pattern.compile("^db/migration/V([0-9.]+)__.*").matcher(n))
+                    .filter(java.util.regex.Matcher::matches).map(m -> m.group(1))
+                    .max(java.util.Comparator.comparingDouble(Double::parseDouble))
+                    .orElseThrow(() -> new IllegalStateException("no Flyway migrations in " + appJar));
         }
     }
 
