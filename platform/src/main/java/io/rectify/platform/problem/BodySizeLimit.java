@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -81,6 +82,10 @@ public class BodySizeLimit {
                 }
             } else if (length != null && tooLarge(length, limit)) {
                 reject(ctx, limit);
+            } else if (ctx.request().version() == HttpVersion.HTTP_2) {
+                // REST pauses an HTTP/2 stream when it takes the request over, which fails on one whose body
+                // was read already (500 "Request has already been read"; the JDK client's h2c upgrade): left to REST
+                ctx.next();
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 // a chunked body announces no size: read it here, bounded, so an oversized one fails this
                 // route (answered below) instead of Quarkus' reader, which ends the response with no body
