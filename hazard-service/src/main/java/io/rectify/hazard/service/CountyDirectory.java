@@ -9,16 +9,11 @@ import io.rectify.platform.security.Jurisdiction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -35,45 +30,25 @@ public class CountyDirectory {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    DataSource dataSource;
-
     private final RegistryCache<County> recent;
 
     @Inject
-    CountyDirectory(HazardConfig config) {
-        recent = new RegistryCache<>(config.registryCacheTtl());
+    CountyDirectory(HazardConfig config, DataSource dataSource) {
+        recent = new RegistryCache<>(config.registryCacheTtl(), dataSource,
+                "select name, city, province, registered_at from county where code = ?", (code, rs) -> {
+                    County county = new County();
+                    county.code = code;
+                    county.name = rs.getString(1);
+                    county.city = rs.getString(2);
+                    county.province = rs.getString(3);
+                    county.registeredAt = rs.getObject(4, OffsetDateTime.class).toInstant();
+                    return county;
+                });
     }
 
     /** The county (as registered a few seconds ago at most, see {@link RegistryCache}): read, never changed by callers. */
     public Optional<County> find(String code) {
-        return code == null ? Optional.empty() : recent.find(code, this::read);
-    }
-
-    /**
-     * Plain JDBC from the pool, as {@link EnterpriseRegistry#countyOf}: a report asks outside any transaction,
-     * where the ORM's session would keep its connection for the whole request (while the report waits for
-     * its batch, which needs one too); in a transaction the pool hands out that transaction's connection.
-     */
-    private Optional<County> read(String code) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select name, city, province, registered_at from county where code = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                County county = new County();
-                county.code = code;
-                county.name = rs.getString(1);
-                county.city = rs.getString(2);
-                county.province = rs.getString(3);
-                county.registeredAt = rs.getObject(4, OffsetDateTime.class).toInstant();
-                return Optional.of(county);
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("reading the county directory", e);
-        }
+        return code == null ? Optional.empty() : recent.find(code);
     }
 
     /** Where a hazard sits: its county's city and province (when known) and its enterprise. */

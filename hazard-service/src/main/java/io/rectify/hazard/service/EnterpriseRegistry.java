@@ -6,16 +6,11 @@ import io.rectify.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,15 +29,13 @@ public class EnterpriseRegistry {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    DataSource dataSource;
-
     /** An enterprise's county as looked up a few seconds ago at most ({@link RegistryCache}). */
     private final RegistryCache<String> recent;
 
     @Inject
-    EnterpriseRegistry(HazardConfig config) {
-        recent = new RegistryCache<>(config.registryCacheTtl());
+    EnterpriseRegistry(HazardConfig config, DataSource dataSource) {
+        recent = new RegistryCache<>(config.registryCacheTtl(), dataSource,
+                "select county_code from enterprise where credit_code = ?", (code, rs) -> rs.getString(1));
     }
 
     /** The county the enterprise is registered in, or empty when it is not registered (or not yet known here). */
@@ -50,21 +43,7 @@ public class EnterpriseRegistry {
         if (creditCode == null) {
             return Optional.empty();
         }
-        // plain JDBC from the pool: a native query through the ORM is parsed again on every call, and a report
-        // asks outside any transaction, where the ORM's session would keep the connection for the whole
-        // request (while the report waits for its batch, which needs one too); in a transaction the pool
-        // hands out that transaction's connection
-        return recent.find(creditCode, code -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("select county_code from enterprise where credit_code = ?")) {
-                ps.setString(1, code);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw new PersistenceException("reading the enterprise registry", e);
-            }
-        });
+        return recent.find(creditCode);
     }
 
     /**

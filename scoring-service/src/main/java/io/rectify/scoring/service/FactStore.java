@@ -196,10 +196,21 @@ public class FactStore {
     }
 
     private static void upsertHazards(Connection c, List<FactUpdate.HazardUpdate> hazards) throws SQLException {
-        if (hazards.isEmpty()) {
+        List<RebuildHazards.Row> rows = new java.util.ArrayList<>(hazards.size());
+        for (FactUpdate.HazardUpdate u : hazards) {
+            HazardFact f = u.fact();
+            rows.add(new RebuildHazards.Row(f.id(), u.countyCode(), u.period(), f.grade(), f.status(), micros(f.dueAt()),
+                    micros(f.rectificationSubmittedAt()), micros(f.signedOffAt()), f.reopenings(), u.version()));
+        }
+        upsertRows(c, rows);
+    }
+
+    /** {@link #UPSERT_HAZARDS} of the rows, one array per column, in the order given. */
+    private static void upsertRows(Connection c, List<RebuildHazards.Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
-        int n = hazards.size();
+        int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] counties = new String[n];
         Integer[] periods = new Integer[n];
@@ -211,18 +222,17 @@ public class FactStore {
         Integer[] reopenings = new Integer[n];
         Long[] versions = new Long[n];
         for (int i = 0; i < n; i++) {
-            FactUpdate.HazardUpdate u = hazards.get(i);
-            HazardFact f = u.fact();
-            ids[i] = f.id();
-            counties[i] = u.countyCode();
-            periods[i] = u.period();
-            grades[i] = f.grade();
-            statuses[i] = f.status();
-            dueAt[i] = micros(f.dueAt());
-            submittedAt[i] = micros(f.rectificationSubmittedAt());
-            signedOffAt[i] = micros(f.signedOffAt());
-            reopenings[i] = f.reopenings();
-            versions[i] = u.version();
+            RebuildHazards.Row r = rows.get(i);
+            ids[i] = r.id();
+            counties[i] = r.countyCode();
+            periods[i] = r.period();
+            grades[i] = r.grade();
+            statuses[i] = r.status();
+            dueAt[i] = r.dueAt();
+            submittedAt[i] = r.rectificationSubmittedAt();
+            signedOffAt[i] = r.signedOffAt();
+            reopenings[i] = r.reopenings();
+            versions[i] = r.version();
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT_HAZARDS)) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
@@ -248,43 +258,7 @@ public class FactStore {
     public void upsertHazardRows(List<RebuildHazards.Row> rows) {
         List<RebuildHazards.Row> ordered = rows.stream().sorted(Comparator.comparing(RebuildHazards.Row::id)).toList();
         sql.work(c -> {
-            int n = ordered.size();
-            UUID[] ids = new UUID[n];
-            String[] counties = new String[n];
-            Integer[] periods = new Integer[n];
-            String[] grades = new String[n];
-            String[] statuses = new String[n];
-            Long[] dueAt = new Long[n];
-            Long[] submittedAt = new Long[n];
-            Long[] signedOffAt = new Long[n];
-            Integer[] reopenings = new Integer[n];
-            Long[] versions = new Long[n];
-            for (int i = 0; i < n; i++) {
-                RebuildHazards.Row r = ordered.get(i);
-                ids[i] = r.id();
-                counties[i] = r.countyCode();
-                periods[i] = r.period();
-                grades[i] = r.grade();
-                statuses[i] = r.status();
-                dueAt[i] = r.dueAt();
-                submittedAt[i] = r.rectificationSubmittedAt();
-                signedOffAt[i] = r.signedOffAt();
-                reopenings[i] = r.reopenings();
-                versions[i] = r.version();
-            }
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_HAZARDS)) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.setArray(2, c.createArrayOf("varchar", counties));
-                ps.setArray(3, c.createArrayOf("int4", periods));
-                ps.setArray(4, c.createArrayOf("varchar", grades));
-                ps.setArray(5, c.createArrayOf("varchar", statuses));
-                ps.setArray(6, c.createArrayOf("int8", dueAt));
-                ps.setArray(7, c.createArrayOf("int8", submittedAt));
-                ps.setArray(8, c.createArrayOf("int8", signedOffAt));
-                ps.setArray(9, c.createArrayOf("int4", reopenings));
-                ps.setArray(10, c.createArrayOf("int8", versions));
-                ps.executeUpdate();
-            }
+            upsertRows(c, ordered);
             return null;
         });
     }
