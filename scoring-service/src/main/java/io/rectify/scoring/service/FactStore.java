@@ -153,22 +153,28 @@ public class FactStore {
      * through float8 and one product of all the microseconds lost some beyond the year ~2255).
      * The ids must be distinct (one row may not be upserted twice by one statement).
      */
-    static final String UPSERT_HAZARDS = """
-            insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
-                                     signed_off_at, reopenings, version)
-            select id, county_code, period, grade, status,
-                   timestamptz 'epoch' + (due_at / 1000000) * interval '1 second' + (due_at % 1000000) * interval '1 microsecond',
-                   timestamptz 'epoch' + (rectification_submitted_at / 1000000) * interval '1 second' + (rectification_submitted_at % 1000000) * interval '1 microsecond',
-                   timestamptz 'epoch' + (signed_off_at / 1000000) * interval '1 second' + (signed_off_at % 1000000) * interval '1 microsecond',
-                   reopenings, version
-              from unnest(?::uuid[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
-                          ?::int[], ?::bigint[])
-                   as h(id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings, version)
-            on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
-                grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
-                rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
-                reopenings = excluded.reopenings, version = excluded.version
-            where hazard_fact.version < excluded.version""";
+    static final String UPSERT_HAZARDS = upsertHazardsFrom("""
+            unnest(?::uuid[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
+                   ?::int[], ?::bigint[])
+                   as h(id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings, version)""");
+
+    /** The version-guarded upsert of hazard facts from {@code source}, whose times are microseconds since the epoch. */
+    private static String upsertHazardsFrom(String source) {
+        return """
+                insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
+                                         signed_off_at, reopenings, version)
+                select id, county_code, period, grade, status,
+                       timestamptz 'epoch' + (due_at / 1000000) * interval '1 second' + (due_at % 1000000) * interval '1 microsecond',
+                       timestamptz 'epoch' + (rectification_submitted_at / 1000000) * interval '1 second' + (rectification_submitted_at % 1000000) * interval '1 microsecond',
+                       timestamptz 'epoch' + (signed_off_at / 1000000) * interval '1 second' + (signed_off_at % 1000000) * interval '1 microsecond',
+                       reopenings, version
+                  from {source}
+                on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
+                    grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
+                    rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
+                    reopenings = excluded.reopenings, version = excluded.version
+                where hazard_fact.version < excluded.version""".replace("{source}", source);
+    }
 
     /**
      * Applies a batch read during a rebuild ({@link RebuildBatch}: each aggregate already reduced to the
@@ -298,20 +304,7 @@ public class FactStore {
                     copy rebuild_hazard (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,
                                          reopenings, version) from stdin""", hazards, false);
             try (var st = c.createStatement()) {
-                st.executeUpdate("""
-                        insert into hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at,
-                                                 signed_off_at, reopenings, version)
-                        select id, county_code, period, grade, status,
-                               timestamptz 'epoch' + (due_at / 1000000) * interval '1 second' + (due_at % 1000000) * interval '1 microsecond',
-                               timestamptz 'epoch' + (rectification_submitted_at / 1000000) * interval '1 second' + (rectification_submitted_at % 1000000) * interval '1 microsecond',
-                               timestamptz 'epoch' + (signed_off_at / 1000000) * interval '1 second' + (signed_off_at % 1000000) * interval '1 microsecond',
-                               reopenings, version
-                          from rebuild_hazard
-                        on conflict (id) do update set county_code = excluded.county_code, period = excluded.period,
-                            grade = excluded.grade, status = excluded.status, due_at = excluded.due_at,
-                            rectification_submitted_at = excluded.rectification_submitted_at, signed_off_at = excluded.signed_off_at,
-                            reopenings = excluded.reopenings, version = excluded.version
-                        where hazard_fact.version < excluded.version""");
+                st.executeUpdate(upsertHazardsFrom("rebuild_hazard"));
             }
             return null;
         });
