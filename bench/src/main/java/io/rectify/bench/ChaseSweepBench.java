@@ -65,14 +65,18 @@ final class ChaseSweepBench {
                 "-Xmx256m", "-jar", jar.toString());
         pb.environment().put("RECTIFY_DB_URL", o.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/rectify_notification_bench"));
         pb.environment().put("PORT", "0");
+        // the service does not start without a key to check tokens with: the dev key `rectify up` uses
+        pb.environment().put("RECTIFY_JWT_PUBLIC_KEY", java.nio.file.Path.of(o.text("jwt-public-key", "deploy/local/jwt/dev-public.pem")).toAbsolutePath().toString());
         pb.environment().put("RECTIFY_KAFKA_TOPIC_PREFIX", "bench-migrate.");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        java.nio.file.Path log = java.nio.file.Path.of(o.text("migrate-log", ".run/bench/logs/notification-service-migrate.log"));
+        java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process service = pb.start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!migrated(c, latest)) {
                 if (!service.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("notification-service did not migrate " + o.text("jdbc", "the bench database"));
+                    throw new IllegalStateException("notification-service did not migrate " + o.text("jdbc", "the bench database") + " (log: " + log + ")");
                 }
                 Thread.sleep(250);
             }

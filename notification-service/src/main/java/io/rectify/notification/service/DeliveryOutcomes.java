@@ -251,7 +251,9 @@ public class DeliveryOutcomes {
             recording.events.add(new Outbox.Entry(new ReminderSent(n.id, n.hazardId, n.countyCode, n.enterpriseCreditCode,
                     n.grade, n.step.name(), n.sequence, n.level.name(), n.channel.name(), job.target(), n.dueAt, now), now, n.traceparent));
         }
-        LOG.infof("notification %s delivered: %s #%d of hazard %s to %s by %s (attempt %d)",
+        // DEBUG: one line per delivery drowns the log at thousands a second; the attempt row, the event and the
+        // deliveries counter record it, and retries and failures stay INFO
+        LOG.debugf("notification %s delivered: %s #%d of hazard %s to %s by %s (attempt %d)",
                 n.id, n.step, n.sequence, n.hazardId, n.level, n.channel, job.attempt());
     }
 

@@ -140,8 +140,10 @@ public class NotificationRecorder {
                     first.channel().name(), first.recipient(), chase.dueAt, now), now);
             LOG.infof("escalation raised: hazard %s to %s (%s, due %s)", chase.hazardId, first.level(), step.step(), chase.dueAt);
         }
-        if (!recorded.isEmpty()) {
-            LOG.infof("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
+        // DEBUG: a sweep records thousands of steps a second (the rows, their events and the
+        // rectify_notification_deliveries_total counters are the record); escalations and failures stay INFO
+        if (!recorded.isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debugf("recorded %s #%d of hazard %s for %s", step.step(), step.sequence(), chase.hazardId,
                     recorded.stream().map(r -> r.level() + "/" + r.channel()).toList());
         }
     }
