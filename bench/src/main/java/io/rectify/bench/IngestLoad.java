@@ -166,13 +166,9 @@ final class IngestLoad {
      * its latency is measured from that intended start to its response (wrk2's correction for coordinated
      * omission), so the time it waited for a free connection behind a stalled server counts.
      * <p>
-     * Sends are non-blocking (sendAsync, HTTP/1.1) on at most {@code connections} requests in flight (the
-     * closed loop's connection count); due requests wait in a queue for a free connection. A request due
-     * while {@code max-outstanding} (queued + in flight) are outstanding is not sent; so is none still
-     * unanswered {@code drain} seconds after the last was due. Each of those counts as an error AND enters
-     * the histogram with the time from its intended start to the end of the run (a lower bound): dropping
-     * them would hide exactly the slow tail this measures. Non-201 answers and transport errors (timeout
-     * {@code timeout} seconds after the send) are errors recorded with their latency.
+     * The requests go out on at most {@code connections} keep-alive connections (the closed loop's
+     * count), due requests waiting in a queue for a free one; {@link OpenLoop} has the transport (one
+     * thread, non-blocking sockets) and what counts as an error.
      */
     static void runOpen(Options o) throws Exception {
         List<SyntheticCounty> counties = SyntheticCounty.of(o.text("prefix"), o.integer("count", 10));
@@ -189,16 +185,7 @@ final class IngestLoad {
         Duration warmup = o.seconds("warmup", 5);
         Duration timeout = o.seconds("timeout", 10);
         Duration drain = o.seconds("drain", 15);
-        // the client's own threads: callbacks only (bookkeeping, the next send); the selector is the client's
-        ExecutorService executor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                r -> {
-                    Thread t = new Thread(r, "ingest-open-http");
-                    t.setDaemon(true);
-                    return t;
-                });
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(timeout).build();
-        OpenLoop.Target target = new OpenLoop.Target(http, uri, token, bodies, timeout);
+        OpenLoop.Target target = OpenLoop.Target.of(uri, PATH, token, bodies, timeout);
         if (!warmup.isZero()) {
             Report.info("P1 open loop: warm-up %d s at %.0f/s (not recorded)", warmup.toSeconds(), rate);
             new OpenLoop(target, rate, connections, maxOutstanding).run(warmup, drain, 0);
@@ -222,137 +209,6 @@ final class IngestLoad {
         Report.result("p1.open_max_ms", h.getMaxValue() / 1000.0);
         if (run.firstError != null) {
             Report.info("P1 open loop: first error: %s", run.firstError);
-        }
-        executor.shutdownNow();
-    }
-
-    /** One open-loop phase (the warm-up or the measured window); see {@link #runOpen}. */
-    private static final class OpenLoop {
-
-        record Target(HttpClient http, URI uri, String token, List<String> bodies, Duration timeout) {
-        }
-
-        private record Pending(long index, long intended) {
-        }
-
-        private final Target target;
-        private final double rate;
-        private final int maxOutstanding;
-        /** microseconds from the intended start, up to an hour */
-        final Histogram histogram = new Histogram(3_600_000_000L, 3);
-        private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-        private final Set<Pending> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final List<Long> unsentAt = new ArrayList<>();
-        private int freeConnections;
-        private int outstanding;
-        private boolean closed;
-        private long lastCompletion;
-        long scheduled;
-        long ok;
-        long failed;
-        long unsent;
-        long unfinished;
-        double seconds;
-        String firstError;
-
-        OpenLoop(Target target, double rate, int connections, int maxOutstanding) {
-            this.target = target;
-            this.rate = rate;
-            this.freeConnections = connections;
-            this.maxOutstanding = maxOutstanding;
-        }
-
-        void run(Duration duration, Duration drain, long firstBody) throws InterruptedException {
-            long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            for (long i = 0; ; i++) {
-                long intended = start + (long) (i * 1e9 / rate);
-                if (intended >= end) {
-                    break;
-                }
-                for (long wait; (wait = intended - System.nanoTime()) > 0; ) {
-                    LockSupport.parkNanos(wait);
-                }
-                scheduled++;
-                synchronized (this) {
-                    if (outstanding >= maxOutstanding) {
-                        unsent++;
-                        unsentAt.add(intended);
-                        continue;
-                    }
-                    outstanding++;
-                    queue.add(new Pending(firstBody + i, intended));
-                }
-                pump();
-            }
-            long deadline = end + drain.toNanos();
-            synchronized (this) {
-                for (long left; outstanding > 0 && (left = deadline - System.nanoTime()) > 0; ) {
-                    wait(Math.max(1, left / 1_000_000));
-                }
-                closed = true;
-                long now = System.nanoTime();
-                // no answer by the end of the run: a lower bound of their latency, and errors
-                for (Pending p : queue) {
-                    histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
-                }
-                for (Pending p : inFlight) {
-                    histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
-                }
-                for (long intended : unsentAt) {
-                    histogram.recordValue(Math.max(0, now - intended) / 1000);
-                }
-                unfinished = queue.size() + inFlight.size();
-                queue.clear();
-                inFlight.clear();
-                seconds = (Math.max(end, unfinished + unsent > 0 ? now : lastCompletion) - start) / 1e9;
-            }
-        }
-
-        /** Sends queued requests while a connection is free. */
-        private void pump() {
-            while (true) {
-                Pending p;
-                synchronized (this) {
-                    if (closed || freeConnections == 0 || queue.isEmpty()) {
-                        return;
-                    }
-                    freeConnections--;
-                    p = queue.poll();
-                    inFlight.add(p);
-                }
-                send(p);
-            }
-        }
-
-        private void send(Pending p) {
-            HttpRequest request = HttpRequest.newBuilder(target.uri()).timeout(target.timeout())
-                    .header("Content-Type", "application/json").header("Authorization", target.token())
-                    .POST(HttpRequest.BodyPublishers.ofString(target.bodies().get((int) (p.index() % target.bodies().size()))))
-                    .build();
-            target.http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                synchronized (this) {
-                    freeConnections++;
-                    if (!closed && inFlight.remove(p)) {
-                        outstanding--;
-                        histogram.recordValue(Math.max(0, now - p.intended()) / 1000);
-                        lastCompletion = now;
-                        if (error == null && response.statusCode() == 201) {
-                            ok++;
-                        } else {
-                            failed++;
-                            if (firstError == null) {
-                                firstError = error != null ? error.toString() : "HTTP " + response.statusCode();
-                            }
-                        }
-                        if (outstanding == 0) {
-                            notifyAll();
-                        }
-                    }
-                }
-                pump();
-            });
         }
     }
 }
