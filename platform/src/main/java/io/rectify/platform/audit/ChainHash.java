@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.erdtman.jcs.JsonCanonicalizer;
+import org.erdtman.jcs.NumberToJSON;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,14 +55,88 @@ public final class ChainHash {
         return sha256(canonical(document));
     }
 
-    /** RFC 8785 canonical form of a JSON tree. */
+    /**
+     * RFC 8785 canonical form of a JSON tree, written straight from the tree: properties sorted by their
+     * UTF-16 code units, strings escaped as ECMAScript's JSON.stringify does (backslash escapes for
+     * backspace, tab, newline, form feed, carriage return, quote and backslash, other control characters as
+     * a lower-case six-character unicode escape, everything else as it is), numbers as
+     * ECMAScript prints the double they parse to ({@link NumberToJSON}). The bytes are those of
+     * {@code JsonCanonicalizer} over Jackson's text of the same tree, which this replaces because it wrote
+     * and parsed every entry twice more (10.9 % of hazard-service's CPU at P1, bench/RESULTS.md run 14);
+     * ChainHashCanonicalTest holds the two to the same bytes, or chains written before would stop verifying.
+     */
     public static String canonical(JsonNode node) {
-        try {
-            return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StringBuilder out = new StringBuilder(512);
+        write(node, out);
+        return out.toString();
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>(node.size());
+                node.fieldNames().forEachRemaining(names::add);
+                Collections.sort(names); // String order is UTF-16 code-unit order, as RFC 8785 asks
+                out.append('{');
+                for (int i = 0; i < names.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    string(names.get(i), out);
+                    out.append(':');
+                    write(node.get(names.get(i)), out);
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(node.get(i), out);
+                }
+                out.append(']');
+            }
+            case STRING -> string(node.textValue(), out);
+            case NUMBER -> {
+                try {
+                    out.append(NumberToJSON.serializeNumber(node.doubleValue()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            case BOOLEAN -> out.append(node.booleanValue());
+            case NULL -> out.append("null");
+            default -> throw new IllegalArgumentException("no canonical JSON for a " + node.getNodeType() + " node");
         }
     }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     public static String sha256(String text) {
         try {
