@@ -173,21 +173,18 @@ final class OpenLoop {
         }
     }
 
-    private void completed(long intended, long now, int status) {
+    /** A request ended: its latency from its intended start is recorded; {@code error} is null for a 201. */
+    private void finished(long intended, long now, String error) {
         outstanding--;
         histogram.recordValue(Math.max(0, now - intended) / 1000);
         lastCompletion = now;
-        if (status == 201) {
+        if (error == null) {
             ok++;
-        } else {
-            error(status < 0 ? "connection closed before an answer" : "HTTP " + status);
+            return;
         }
-    }
-
-    private void error(String what) {
         failed++;
         if (firstError == null) {
-            firstError = what;
+            firstError = error;
         }
     }
 
@@ -255,7 +252,7 @@ final class OpenLoop {
                         in.clear();
                         long was = intended;
                         intended = -1;
-                        completed(was, now, status);
+                        finished(was, now, status == 201 ? null : "HTTP " + status);
                         if (response.close) {
                             reopen();
                         } else {
@@ -270,10 +267,7 @@ final class OpenLoop {
         void fail(long now, String why) throws IOException {
             long was = intended;
             intended = -1;
-            outstanding--;
-            histogram.recordValue(Math.max(0, now - was) / 1000);
-            lastCompletion = now;
-            error(why);
+            finished(was, now, why);
             reopen();
         }
 
