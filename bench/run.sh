@@ -631,6 +631,9 @@ main_bench() {
   aot_train_bench
   if ((ONLY_FOOTPRINT)); then run_alone p5 p5_footprint p5_table "$t0"; return; fi
   p5_footprint
+  # P1 measures the ingest path alone, as --ingest does: inspection-service consumes hazard.events too
+  # (the debrief feeds) and, on the same 2 cores, cost P1 a third of its rate (RESULTS run 17)
+  bstop inspection-service
   bstop scoring-service
   bstop notification-service
   p1_ingest
