@@ -90,7 +90,7 @@ public class HazardTrail {
             lines.add(new AuditChain.Append(h.id, historyLine(h, null, HazardHistory.REPORT, r.actor(), h.reportedAt, r.request())));
             events.add(new Outbox.Entry(new HazardReported(snapshot, r.actor(), h.reportedAt), h.reportedAt, r.traceparent()));
         }
-        chain.appendAll(HazardTrails.HISTORY, lines);
+        chain.startAll(HazardTrails.HISTORY, lines); // a new hazard's REPORT line starts its chain
         outbox.appendAll(Topics.HAZARD_EVENTS, events);
         LOG.debugf("%d hazards reported", reports.size());
     }

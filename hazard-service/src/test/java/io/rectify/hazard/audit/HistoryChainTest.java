@@ -169,6 +169,35 @@ class HistoryChainTest extends HazardTestBase {
                 .extract().jsonPath().getList("broken.aggregateId", String.class)).doesNotContainAnyElementsOf(reported);
     }
 
+    /**
+     * A new hazard's REPORT line starts its chain with the head already at its final hash (one insert,
+     * {@code AuditChain.startAll}); starting a chain that exists must fail, never fork or restart it.
+     */
+    @Test
+    void aChainStartsOnceOnly() {
+        Place place = newCounty();
+        String id = reportGeneral(place, newCreditCode());
+        Map<String, Object> line = new java.util.HashMap<>();
+        line.put("at", java.time.Instant.now());
+        line.put("who", "someone");
+        line.put("role", "ADMIN");
+        line.put("action", "REPORT");
+        line.put("from_status", null);
+        line.put("to_status", "REPORTED");
+        line.put("payload", new io.rectify.platform.audit.AuditJson("{}"));
+        line.put("hazard_version", 0L);
+        List<io.rectify.platform.audit.AuditChain.Append> again = List.of(new io.rectify.platform.audit.AuditChain.Append(java.util.UUID.fromString(id), line));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> chain.startAll(HazardTrails.HISTORY, again))).as("a second start of %s", id).isInstanceOf(RuntimeException.class);
+        JsonPath intact = verification(place, id);
+        assertThat(intact.getBoolean("intact")).isTrue();
+        assertThat(intact.getInt("entries")).isEqualTo(1);
+    }
+
+    @jakarta.inject.Inject
+    io.rectify.platform.audit.AuditChain chain;
+
     private JsonPath verification(Place place, String id) {
         return given(countyRegulator(place)).get(HAZARDS + "/" + id + "/history/verification").then().statusCode(200).extract().jsonPath();
     }

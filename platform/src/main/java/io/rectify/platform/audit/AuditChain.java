@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * {@code audit_chain_head}, one row per (trail, aggregate): locking that row serialises the writers of
  * one aggregate only, so writers of different hazards (inspections, rubrics, notifications) never wait
  * for each other. Two round trips per entry: lock-and-read the head, then insert the entry and move the
- * head in one statement; {@link #appendAll} takes the same two for a whole batch.
+ * head in one statement; {@link #appendAll} takes the same two for a whole batch, and {@link #startAll}
+ * (new aggregates' first entries) one.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -95,10 +96,52 @@ public class AuditChain {
                 int to = Math.min(appends.size(), from + ENTRIES_PER_INSERT);
                 // the heads move with the last chunk, to where the whole batch left them
                 insertAll(c, trail, appends.subList(from, to), entries.subList(from, to), landed.subList(from, to),
-                        to == appends.size() ? heads : Map.of());
+                        to == appends.size() ? heads : Map.of(), false);
             }
             return landed;
         });
+    }
+
+    /**
+     * Starts a new chain for each aggregate with its first entry: the entries and their heads, already at
+     * their final sequence and hash, are inserted in one statement and one round trip, where
+     * {@link #appendAll} locks each head (inserting it empty), then moves it. For aggregates just created in
+     * this transaction (a new hazard's REPORT line): an aggregate that already has a chain fails the
+     * statement on the head's primary key, so a chain is never forked or restarted. The chains are the same as
+     * {@link #append} would write.
+     *
+     * @throws IllegalArgumentException when an aggregate appears twice
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ChainEntry> startAll(AuditTrail trail, List<Append> firsts) {
+        if (firsts.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> entries = new ArrayList<>(firsts.size());
+        List<ChainEntry> landed = new ArrayList<>(firsts.size());
+        Map<String, Head> heads = new LinkedHashMap<>();
+        for (Append a : firsts) {
+            Map<String, Object> entry = entryOf(trail, a.values());
+            String aggregateId = String.valueOf(a.aggregate());
+            String hash = ChainHash.of(trail.name(), aggregateId, 1, null, entry);
+            if (heads.put(aggregateId, new Head(1, hash)) != null) {
+                throw new IllegalArgumentException("a chain of " + trail.name() + " starts once: " + aggregateId + " given twice");
+            }
+            entries.add(entry);
+            landed.add(new ChainEntry(1, null, hash));
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            for (int from = 0; from < firsts.size(); from += ENTRIES_PER_INSERT) {
+                int to = Math.min(firsts.size(), from + ENTRIES_PER_INSERT);
+                Map<String, Head> chunkHeads = new LinkedHashMap<>();
+                firsts.subList(from, to).forEach(a -> {
+                    String id = String.valueOf(a.aggregate());
+                    chunkHeads.put(id, heads.get(id));
+                });
+                insertAll(c, trail, firsts.subList(from, to), entries.subList(from, to), landed.subList(from, to), chunkHeads, true);
+            }
+        });
+        return landed;
     }
 
     private static Map<String, Object> entryOf(AuditTrail trail, Map<String, Object> values) {
@@ -133,7 +176,7 @@ public class AuditChain {
     }
 
     private static void insertAll(Connection c, AuditTrail trail, List<Append> appends, List<Map<String, Object>> entries,
-                                  List<ChainEntry> landed, Map<String, Head> heads) throws SQLException {
+                                  List<ChainEntry> landed, Map<String, Head> heads, boolean newHeads) throws SQLException {
         StringBuilder columns = new StringBuilder(trail.aggregateColumn());
         StringBuilder row = new StringBuilder("(?");
         for (String column : trail.columns()) {
@@ -148,7 +191,10 @@ public class AuditChain {
         for (int i = 0; i < appends.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(row);
         }
-        if (!heads.isEmpty()) {
+        if (newHeads) {
+            sql.append(" returning 1) insert into audit_chain_head (trail, aggregate_id, seq, hash) select ?, m.aggregate_id, m.seq, m.hash "
+                    + "from unnest(?::text[], ?::bigint[], ?::text[]) as m(aggregate_id, seq, hash)");
+        } else if (!heads.isEmpty()) {
             sql.append(" returning 1) update audit_chain_head h set seq = m.seq, hash = m.hash "
                     + "from unnest(?::text[], ?::bigint[], ?::text[]) as m(aggregate_id, seq, hash) "
                     + "where h.trail = ? and h.aggregate_id = m.aggregate_id");
@@ -168,12 +214,17 @@ public class AuditChain {
                 ps.setString(p++, landed.get(i).prevHash());
                 ps.setString(p++, landed.get(i).hash());
             }
+            if (newHeads) {
+                ps.setString(p++, trail.name());
+            }
             if (!heads.isEmpty()) {
                 List<String> ids = new ArrayList<>(heads.keySet());
                 ps.setArray(p++, c.createArrayOf("text", ids.toArray()));
                 ps.setArray(p++, c.createArrayOf("bigint", ids.stream().map(id -> heads.get(id).seq).toArray()));
                 ps.setArray(p++, c.createArrayOf("text", ids.stream().map(id -> heads.get(id).hash).toArray()));
-                ps.setString(p, trail.name());
+                if (!newHeads) {
+                    ps.setString(p, trail.name());
+                }
             }
             ps.executeUpdate();
         }
