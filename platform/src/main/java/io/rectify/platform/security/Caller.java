@@ -22,6 +22,8 @@ public class Caller {
     Instance<ExpertAssignments> assignments;
 
     private Scope scope;
+    /** The token's groups, read once: the JWT principal builds a new set from its claims at every call. */
+    private Set<String> roles;
 
     public String subject() {
         String name = jwt.getName();
@@ -29,7 +31,11 @@ public class Caller {
     }
 
     public Set<String> roles() {
-        return jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        if (roles == null) {
+            Set<String> groups = jwt.getGroups();
+            roles = groups == null ? Set.of() : Set.copyOf(groups);
+        }
+        return roles;
     }
 
     public boolean is(String role) {
