@@ -17,9 +17,11 @@ import java.time.ZoneOffset;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -64,9 +66,12 @@ public class AuditChain {
     /**
      * Appends many entries, each to its aggregate's chain, in the order given (entries of one aggregate are
      * chained in that order), with two round trips for the whole batch instead of two per entry: lock-and-read
-     * every head in one statement (in aggregate-id order, so concurrent batches cannot deadlock on the heads),
-     * then insert every entry and move every head in one statement. The chains are the same as
-     * {@link #append} one by one would write.
+     * every existing head in one statement (in aggregate-id order, so concurrent batches cannot deadlock on the
+     * heads), then insert every entry, move every existing head and insert the heads of the chains this batch
+     * starts (already at their final seq and hash) in one statement. The chains are the same as
+     * {@link #append} one by one would write. The first appends of one aggregate must not race (the callers
+     * hold the aggregate's row lock: a notification's attempts): if they do, one transaction fails on the
+     * head's primary key rather than fork the chain.
      *
      * @return where each entry landed, in the order given
      */
@@ -83,6 +88,9 @@ public class AuditChain {
             TreeSet<String> aggregateIds = new TreeSet<>();
             appends.forEach(a -> aggregateIds.add(String.valueOf(a.aggregate())));
             Map<String, Head> heads = lockHeads(c, trail.name(), aggregateIds);
+            Set<String> started = new HashSet<>(aggregateIds);
+            started.removeAll(heads.keySet()); // no head yet: these chains start in this batch
+            started.forEach(id -> heads.put(id, new Head(0, null)));
             List<ChainEntry> landed = new ArrayList<>(appends.size());
             for (int i = 0; i < appends.size(); i++) {
                 String aggregateId = String.valueOf(appends.get(i).aggregate());
@@ -96,7 +104,7 @@ public class AuditChain {
                 int to = Math.min(appends.size(), from + ENTRIES_PER_INSERT);
                 // the heads move with the last chunk, to where the whole batch left them
                 insertAll(c, trail, appends.subList(from, to), entries.subList(from, to), landed.subList(from, to),
-                        to == appends.size() ? heads : Map.of(), false);
+                        to == appends.size() ? heads : Map.of(), to == appends.size() ? started : Set.of());
             }
             return landed;
         });
@@ -138,7 +146,8 @@ public class AuditChain {
                     String id = String.valueOf(a.aggregate());
                     chunkHeads.put(id, heads.get(id));
                 });
-                insertAll(c, trail, firsts.subList(from, to), entries.subList(from, to), landed.subList(from, to), chunkHeads, true);
+                insertAll(c, trail, firsts.subList(from, to), entries.subList(from, to), landed.subList(from, to), chunkHeads,
+                        chunkHeads.keySet());
             }
         });
         return landed;
@@ -157,12 +166,11 @@ public class AuditChain {
     }
 
     private static Map<String, Head> lockHeads(Connection c, String trail, TreeSet<String> aggregateIds) throws SQLException {
-        // the no-op update takes the row locks whether the heads are new or not; ordinality keeps the id order
+        // the existing heads, locked in id order (concurrent batches cannot deadlock on them); a lock, not a
+        // no-op upsert, which wrote a new version of every head before it was moved
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_chain_head (trail, aggregate_id, seq)
-                select ?, a.id, 0 from unnest(?::text[]) with ordinality as a(id, n) order by a.n
-                on conflict (trail, aggregate_id) do update set seq = audit_chain_head.seq
-                returning aggregate_id, seq, hash""")) {
+                select aggregate_id, seq, hash from audit_chain_head
+                where trail = ? and aggregate_id = any(?::text[]) order by aggregate_id for update""")) {
             ps.setString(1, trail);
             ps.setArray(2, c.createArrayOf("text", aggregateIds.toArray()));
             Map<String, Head> heads = new HashMap<>();
@@ -176,7 +184,11 @@ public class AuditChain {
     }
 
     private static void insertAll(Connection c, AuditTrail trail, List<Append> appends, List<Map<String, Object>> entries,
-                                  List<ChainEntry> landed, Map<String, Head> heads, boolean newHeads) throws SQLException {
+                                  List<ChainEntry> landed, Map<String, Head> heads, Set<String> started) throws SQLException {
+        List<String> moved = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        heads.keySet().forEach(id -> (started.contains(id) ? fresh : moved).add(id));
+        java.util.Collections.sort(fresh); // new heads inserted in id order, as the existing ones are locked
         StringBuilder columns = new StringBuilder(trail.aggregateColumn());
         StringBuilder row = new StringBuilder("(?");
         for (String column : trail.columns()) {
@@ -187,17 +199,25 @@ public class AuditChain {
         }
         row.append(", ?, ?, ?)");
         StringBuilder sql = new StringBuilder(heads.isEmpty() ? "" : "with entry as (");
+        String headArrays = "from unnest(?::text[], ?::bigint[], ?::text[]) as m(aggregate_id, seq, hash)";
         sql.append("insert into ").append(trail.table()).append(" (").append(columns).append(", seq, prev_hash, hash) values ");
         for (int i = 0; i < appends.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(row);
         }
-        if (newHeads) {
-            sql.append(" returning 1) insert into audit_chain_head (trail, aggregate_id, seq, hash) select ?, m.aggregate_id, m.seq, m.hash "
-                    + "from unnest(?::text[], ?::bigint[], ?::text[]) as m(aggregate_id, seq, hash)");
-        } else if (!heads.isEmpty()) {
-            sql.append(" returning 1) update audit_chain_head h set seq = m.seq, hash = m.hash "
-                    + "from unnest(?::text[], ?::bigint[], ?::text[]) as m(aggregate_id, seq, hash) "
-                    + "where h.trail = ? and h.aggregate_id = m.aggregate_id");
+        if (!heads.isEmpty()) {
+            // moved heads are updated, new chains' heads inserted at their final seq and hash (a chain started by
+            // a concurrent transaction meanwhile fails this one on the primary key: never forked)
+            String move = "update audit_chain_head h set seq = m.seq, hash = m.hash " + headArrays
+                    + " where h.trail = ? and h.aggregate_id = m.aggregate_id";
+            String start = "insert into audit_chain_head (trail, aggregate_id, seq, hash) select ?, m.aggregate_id, m.seq, m.hash " + headArrays;
+            sql.append(" returning 1)");
+            if (moved.isEmpty()) {
+                sql.append(' ').append(start);
+            } else if (fresh.isEmpty()) {
+                sql.append(' ').append(move);
+            } else {
+                sql.append(", moved as (").append(move).append(" returning 1) ").append(start);
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             // planned at every execution, never from a cached generic plan: one planned while audit_chain_head
@@ -214,20 +234,24 @@ public class AuditChain {
                 ps.setString(p++, landed.get(i).prevHash());
                 ps.setString(p++, landed.get(i).hash());
             }
-            if (newHeads) {
+            if (!moved.isEmpty()) {
+                p = headArrays(c, ps, p, moved, heads);
                 ps.setString(p++, trail.name());
             }
-            if (!heads.isEmpty()) {
-                List<String> ids = new ArrayList<>(heads.keySet());
-                ps.setArray(p++, c.createArrayOf("text", ids.toArray()));
-                ps.setArray(p++, c.createArrayOf("bigint", ids.stream().map(id -> heads.get(id).seq).toArray()));
-                ps.setArray(p++, c.createArrayOf("text", ids.stream().map(id -> heads.get(id).hash).toArray()));
-                if (!newHeads) {
-                    ps.setString(p, trail.name());
-                }
+            if (!fresh.isEmpty()) {
+                ps.setString(p++, trail.name());
+                headArrays(c, ps, p, fresh, heads);
             }
             ps.executeUpdate();
         }
+    }
+
+    /** The ids, seqs and hashes of {@code ids}' heads as three array parameters from {@code p}; @return the next parameter */
+    private static int headArrays(Connection c, PreparedStatement ps, int p, List<String> ids, Map<String, Head> heads) throws SQLException {
+        ps.setArray(p++, c.createArrayOf("text", ids.toArray()));
+        ps.setArray(p++, c.createArrayOf("bigint", ids.stream().map(id -> heads.get(id).seq).toArray()));
+        ps.setArray(p++, c.createArrayOf("text", ids.stream().map(id -> heads.get(id).hash).toArray()));
+        return p;
     }
 
     private record Head(long seq, String hash) {
