@@ -171,6 +171,8 @@ public class AuditChain {
         try (PreparedStatement ps = c.prepareStatement("""
                 select aggregate_id, seq, hash from audit_chain_head
                 where trail = ? and aggregate_id = any(?::text[]) order by aggregate_id for update""")) {
+            // planned at every execution, as the insert below: a generic plan made while the table was small scans it
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             ps.setString(1, trail);
             ps.setArray(2, c.createArrayOf("text", aggregateIds.toArray()));
             Map<String, Head> heads = new HashMap<>();
