@@ -140,6 +140,10 @@ pg_rel_init() {
   mkdir -p "$PG_DATA" "$PG_SOCKET_DIR"
   chown -R postgres:postgres "$REL_RUN/pg"
   chmod 700 "$PG_DATA"
+  # initdb runs as postgres: every folder above the checkout must let it through (a clone made in a
+  # `mktemp -d` folder, mode 700, does not, and initdb's own "Permission denied" does not say why)
+  as_postgres test -w "$PG_DATA" 9>&- ||
+    die "the postgres user cannot reach $PG_DATA: make the folders above the checkout traversable (chmod o+x), then run again"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 >/dev/null 9>&-
   cat >>"$PG_DATA/postgresql.conf" <<CONF
 # reliability suite: loopback only, its own port and socket folder
