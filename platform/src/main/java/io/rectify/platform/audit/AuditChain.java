@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,20 +101,15 @@ public class AuditChain {
                 landed.add(new ChainEntry(seq, head.hash, hash));
                 heads.put(aggregateId, new Head(seq, hash));
             }
-            for (int from = 0; from < appends.size(); from += ENTRIES_PER_INSERT) {
-                int to = Math.min(appends.size(), from + ENTRIES_PER_INSERT);
-                // the heads move with the last chunk, to where the whole batch left them
-                insertAll(c, trail, appends.subList(from, to), entries.subList(from, to), landed.subList(from, to),
-                        to == appends.size() ? heads : Map.of(), to == appends.size() ? started : Set.of());
-            }
+            insertChunks(c, trail, appends, entries, landed, heads, started);
             return landed;
         });
     }
 
     /**
      * Starts a new chain for each aggregate with its first entry: the entries and their heads, already at
-     * their final sequence and hash, are inserted in one statement and one round trip, where
-     * {@link #appendAll} locks each head (inserting it empty), then moves it. For aggregates just created in
+     * their final sequence and hash, are inserted in one statement and one round trip, without the look-up
+     * of existing heads {@link #appendAll} makes first. For aggregates just created in
      * this transaction (a new hazard's REPORT line): an aggregate that already has a chain fails the
      * statement on the head's primary key, so a chain is never forked or restarted. The chains are the same as
      * {@link #append} would write.
@@ -138,19 +134,22 @@ public class AuditChain {
             entries.add(entry);
             landed.add(new ChainEntry(1, null, hash));
         }
-        em.unwrap(Session.class).doWork(c -> {
-            for (int from = 0; from < firsts.size(); from += ENTRIES_PER_INSERT) {
-                int to = Math.min(firsts.size(), from + ENTRIES_PER_INSERT);
-                Map<String, Head> chunkHeads = new LinkedHashMap<>();
-                firsts.subList(from, to).forEach(a -> {
-                    String id = String.valueOf(a.aggregate());
-                    chunkHeads.put(id, heads.get(id));
-                });
-                insertAll(c, trail, firsts.subList(from, to), entries.subList(from, to), landed.subList(from, to), chunkHeads,
-                        chunkHeads.keySet());
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> insertChunks(c, trail, firsts, entries, landed, heads, heads.keySet()));
         return landed;
+    }
+
+    /**
+     * Inserts the entries {@link #ENTRIES_PER_INSERT} at a time; the heads move (and the {@code started} ones
+     * are inserted) with the last chunk, to where the whole batch left them.
+     */
+    private static void insertChunks(Connection c, AuditTrail trail, List<Append> appends, List<Map<String, Object>> entries,
+                                     List<ChainEntry> landed, Map<String, Head> heads, Set<String> started) throws SQLException {
+        for (int from = 0; from < appends.size(); from += ENTRIES_PER_INSERT) {
+            int to = Math.min(appends.size(), from + ENTRIES_PER_INSERT);
+            boolean last = to == appends.size();
+            insertAll(c, trail, appends.subList(from, to), entries.subList(from, to), landed.subList(from, to),
+                    last ? heads : Map.of(), last ? started : Set.of());
+        }
     }
 
     private static Map<String, Object> entryOf(AuditTrail trail, Map<String, Object> values) {
@@ -190,7 +189,7 @@ public class AuditChain {
         List<String> moved = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         heads.keySet().forEach(id -> (started.contains(id) ? fresh : moved).add(id));
-        java.util.Collections.sort(fresh); // new heads inserted in id order, as the existing ones are locked
+        Collections.sort(fresh); // new heads inserted in id order, as the existing ones are locked
         StringBuilder columns = new StringBuilder(trail.aggregateColumn());
         StringBuilder row = new StringBuilder("(?");
         for (String column : trail.columns()) {
