@@ -119,8 +119,12 @@ final class ChaseSweepBench {
         HeapWatch heap = new HeapWatch(URI.create(o.text("metrics-url", "http://127.0.0.1:9184/q/metrics")));
         heap.start();
         try (WebhookReceiver receiver = new WebhookReceiver(o.integer("port", 9190)); Connection c = connect(o)) {
-            long t0 = System.nanoTime();
+            long update = System.nanoTime();
             int due = seeder(o).makeReadyDue(c);
+            // the clock starts when the chases are due to the service: at the commit of the UPDATE that makes them
+            // due (autocommit), which the service cannot see before; the UPDATE's own time is the harness's, reported apart
+            long t0 = System.nanoTime();
+            Report.result("p4.make_due_s", (t0 - update) / 1e9);
             Report.info("%d chases due now; waiting for their deliveries", due);
             long deadline = t0 + timeout.toNanos();
             long lastReport = t0;

@@ -19,6 +19,7 @@ import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,9 @@ import java.util.stream.Stream;
  * Wakes due chases and records what the planner says is due. Each batch is one transaction that claims
  * its chases with {@code FOR UPDATE SKIP LOCKED} (several instances share the work, none does it twice),
  * inserts the notifications under their unique key and moves the chases on; delivery happens afterwards,
- * outside this transaction ({@link DeliveryLoops}).
+ * outside this transaction ({@link DeliveryLoops}). A batch that got a free delivery loop records the notifications
+ * it makes due already claimed and hands them to that loop after the commit, so they skip a claim; a crash in
+ * between leaves them leased, and they are claimed again when the lease runs out, as any claim cut short.
  */
 @ApplicationScoped
 public class ChaseSweep {
@@ -53,6 +56,9 @@ public class ChaseSweep {
 
     @Inject
     DeliveryLoops delivery;
+
+    @Inject
+    DeliveryClaims claims;
 
     private ChasePolicy policy;
 
@@ -75,9 +81,21 @@ public class ChaseSweep {
     public int sweep(Instant now) {
         int total = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Swept swept = QuarkusTransaction.requiringNew().call(() -> sweepBatch(now));
+            // a free delivery loop, kept for this batch: its notifications go in claimed and are sent at once
+            boolean reserved = delivery.reserve(RESERVE_WAIT);
+            Swept swept;
+            try {
+                swept = QuarkusTransaction.requiringNew().call(() -> sweepBatch(now, reserved));
+            } catch (RuntimeException e) {
+                if (reserved) {
+                    delivery.releaseReserved();
+                }
+                throw e;
+            }
             total += swept.chases();
-            if (swept.pending() > 0) {
+            if (reserved) {
+                delivery.deliverReserved(swept.claimed()); // committed: nothing is sent before its row exists
+            } else if (swept.pending() > 0) {
                 // committed: delivery starts now rather than at its next poll
                 delivery.wake();
             }
@@ -88,11 +106,17 @@ public class ChaseSweep {
         return total;
     }
 
-    /** What one sweep batch did: chases handled, notifications recorded for delivery now. */
-    private record Swept(int chases, int pending) {
+    /**
+     * How long a sweep batch waits for a free delivery loop before recording its notifications unclaimed (the
+     * loops' claims take them then): a sweep ahead of delivery is paced by it instead of piling up claims.
+     */
+    private static final Duration RESERVE_WAIT = Duration.ofSeconds(1);
+
+    /** What one sweep batch did: chases handled, notifications recorded for delivery now, and those it claimed. */
+    private record Swept(int chases, int pending, List<DeliveryJob> claimed) {
     }
 
-    private Swept sweepBatch(Instant now) {
+    private Swept sweepBatch(Instant now, boolean claim) {
         @SuppressWarnings("unchecked")
         List<Chase> due = em.createNativeQuery("select * from chase where status = 'ACTIVE' and next_step_at <= ?1 "
                         + "order by next_step_at limit ?2 for update skip locked", Chase.class)
@@ -111,9 +135,10 @@ public class ChaseSweep {
             }
             plans.add(plan);
         }
-        int pending = recorder.recordAll(steps);
+        NotificationRecorder.Recorded recorded = recorder.recordAll(steps,
+                claim ? Instant.now().plus(DeliveryClaims.lease(config.delivery())) : null);
         moveOn(due, plans);
-        return new Swept(due.size(), pending);
+        return new Swept(due.size(), recorded.pending(), claims.jobsOf(recorded.claimed()));
     }
 
     private static final String MOVE_ON = "update chase c set grade = v.grade, due_at = v.due_at, status = v.status, "

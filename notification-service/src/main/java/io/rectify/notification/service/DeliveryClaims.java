@@ -76,7 +76,18 @@ public class DeliveryClaims {
             return List.of();
         }
         rows.sort(Comparator.comparing(Claimed::wasDue).thenComparingLong(Claimed::seq));
-        List<Notification> claimed = rows.stream().map(Claimed::notification).toList();
+        return jobsOf(rows.stream().map(Claimed::notification).toList());
+    }
+
+    /**
+     * The jobs of notifications claimed in the caller's transaction (by {@link #claim} or recorded claimed by the
+     * sweep): each with its contact's address and secret as they are now and its message facts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<DeliveryJob> jobsOf(List<Notification> claimed) {
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
         // every contact of the batch in one query: the look-ups below are then answered from memory
         em.createQuery("select c from Contact c where c.key.ref in :refs", Contact.class)
                 .setParameter("refs", claimed.stream().map(n -> n.recipientRef).distinct().toList()).getResultList();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * Delivers recorded notifications, outside the sweep's transaction. Retries are a persisted attempt
@@ -69,14 +71,15 @@ public class DeliveryLoops {
     /** Claim-send-record loops run here side by side, so one's database work overlaps another's sends. */
     private ExecutorService loops;
 
-    /** Delivery loops running now (at most {@code loops}). */
-    private final AtomicInteger activeLoops = new AtomicInteger();
+    /** One permit per delivery loop that may run ({@code loops}): a loop runs while it holds one. */
+    private Semaphore loopSlots;
 
     @PostConstruct
     void init() {
         senders = Executors.newFixedThreadPool(Math.min(BLOCKING_SENDERS, config.delivery().concurrency()), daemons("notification-sender-"));
         window = new Semaphore(config.delivery().concurrency());
         loops = Executors.newFixedThreadPool(config.delivery().loops(), daemons("notification-dispatch-"));
+        loopSlots = new Semaphore(config.delivery().loops());
     }
 
     // Plain pools, not a ManagedExecutor: these daemon threads are interrupted here (loops first) and never hold up shutdown or share the worker pool.
@@ -112,22 +115,59 @@ public class DeliveryLoops {
      * held up by a slow receiver does not hold up the others.
      */
     private void startLoop() {
-        int running = activeLoops.get();
-        if (running >= config.delivery().loops() || !activeLoops.compareAndSet(running, running + 1)) {
+        if (loopSlots.tryAcquire()) {
+            run(this::deliverDue);
+        }
+    }
+
+    /**
+     * Waits up to {@code wait} for a free loop and keeps it for a batch the sweep is about to record already
+     * claimed ({@link ChaseSweep}); {@code false} if none came free. The caller hands the slot back through
+     * {@link #deliverReserved} or {@link #releaseReserved}.
+     */
+    boolean reserve(Duration wait) {
+        try {
+            return loopSlots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back a reserved loop that got nothing to send (its sweep batch failed). */
+    void releaseReserved() {
+        loopSlots.release();
+    }
+
+    /**
+     * Sends the jobs the sweep recorded already claimed on the loop it reserved, so they skip the claim
+     * (bench P4: the claim's {@code UPDATE} rewrote every wide row once more, and read it back).
+     */
+    void deliverReserved(List<DeliveryJob> jobs) {
+        if (jobs.isEmpty()) {
+            loopSlots.release();
             return;
         }
+        run(() -> {
+            sendAndRecord(jobs);
+            return jobs.size();
+        });
+    }
+
+    /** Runs a loop's work on the loop pool; the slot it holds is released when it ends. */
+    private void run(IntSupplier work) {
         try {
             loops.execute(() -> {
                 try {
-                    deliverDue();
+                    work.getAsInt();
                 } catch (RuntimeException e) {
                     LOG.warnf("a delivery loop failed, the next tick carries on: %s", e.toString());
                 } finally {
-                    activeLoops.decrementAndGet();
+                    loopSlots.release();
                 }
             });
-        } catch (RuntimeException rejected) { // shutting down
-            activeLoops.decrementAndGet();
+        } catch (RuntimeException rejected) { // shutting down; claimed jobs come due again when their lease runs out
+            loopSlots.release();
         }
     }
 

@@ -6,6 +6,7 @@ import io.rectify.contracts.notification.NotificationFailed;
 import io.rectify.notification.domain.Channel;
 import io.rectify.notification.domain.Chase;
 import io.rectify.notification.domain.Contact;
+import io.rectify.notification.domain.Notification;
 import io.rectify.notification.domain.NotificationStatus;
 import io.rectify.notification.domain.PlannedStep;
 import io.rectify.notification.domain.RecipientLevel;
@@ -63,7 +64,7 @@ public class NotificationRecorder {
     DeliveryMetrics metrics;
 
     /** A notification that was inserted by this call. */
-    private record Recorded(UUID id, RecipientLevel level, Channel channel, String recipient) {
+    private record Inserted(UUID id, RecipientLevel level, Channel channel, String recipient) {
     }
 
     /** One planned step of one chase, to be recorded. */
@@ -79,6 +80,30 @@ public class NotificationRecorder {
 
         NotificationStatus status() {
             return noContact() ? NotificationStatus.FAILED : held ? NotificationStatus.HELD : NotificationStatus.PENDING;
+        }
+
+        /** The row as inserted claimed: what {@link DeliveryClaims} reads back from a row it claims. */
+        Notification claimed(Instant leaseUntil) {
+            Notification n = new Notification();
+            n.id = id;
+            n.status = NotificationStatus.PENDING;
+            n.attempts = 1;
+            n.nextAttemptAt = leaseUntil;
+            n.hazardId = chase.hazardId;
+            n.dueAt = chase.dueAt;
+            n.step = step.step();
+            n.sequence = step.sequence();
+            n.level = level;
+            n.channel = channel;
+            n.recipientRef = ref;
+            n.countyCode = chase.countyCode;
+            n.city = chase.city;
+            n.province = chase.province;
+            n.enterpriseCreditCode = chase.enterpriseCreditCode;
+            n.grade = chase.grade.name();
+            n.hazardSnapshot = chase.snapshot;
+            n.traceparent = chase.traceparent;
+            return n;
         }
     }
 
@@ -99,6 +124,22 @@ public class NotificationRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordAll(List<Due> due) {
+        return recordAll(due, null).pending();
+    }
+
+    /**
+     * What {@link #recordAll(List, Instant)} inserted for delivery now: how many rows, and (when it claimed them)
+     * the claimed rows as detached notifications with the columns a delivery needs.
+     */
+    public record Recorded(int pending, List<Notification> claimed) {
+    }
+
+    /**
+     * As {@link #recordAll(List)}; with {@code claimUntil}, the rows due for delivery now go in already claimed
+     * (attempt 1, leased until then) and come back for the caller to send, instead of waiting to be claimed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Recorded recordAll(List<Due> due, Instant claimUntil) {
         List<List<Row>> rowsPerStep = new ArrayList<>(due.size());
         List<Row> all = new ArrayList<>();
         for (Due d : due) {
@@ -106,7 +147,7 @@ public class NotificationRecorder {
             rowsPerStep.add(rows);
             all.addAll(rows);
         }
-        Set<UUID> inserted = insert(all);
+        Set<UUID> inserted = insert(all, claimUntil);
         withdrawal.withdrawAll(supersededBy(due, rowsPerStep, inserted));
         for (int i = 0; i < due.size(); i++) {
             Chase chase = due.get(i).chase();
@@ -116,24 +157,25 @@ public class NotificationRecorder {
                 recordEvents(chase, step, rowsPerStep.get(i), inserted);
             }
         }
-        return (int) all.stream().filter(r -> r.status() == NotificationStatus.PENDING && inserted.contains(r.id())).count();
+        List<Row> pending = all.stream().filter(r -> r.status() == NotificationStatus.PENDING && inserted.contains(r.id())).toList();
+        return new Recorded(pending.size(), claimUntil == null ? List.of() : pending.stream().map(r -> r.claimed(claimUntil)).toList());
     }
 
     /** The events and log lines of one step's rows really inserted, in the step's trace. */
     private void recordEvents(Chase chase, PlannedStep step, List<Row> rows, Set<UUID> inserted) {
-        List<Recorded> recorded = new ArrayList<>();
+        List<Inserted> recorded = new ArrayList<>();
         for (Row row : rows) {
             if (!inserted.contains(row.id())) {
                 continue;
             }
-            recorded.add(new Recorded(row.id(), row.level(), row.channel(), row.recipient()));
+            recorded.add(new Inserted(row.id(), row.level(), row.channel(), row.recipient()));
             if (row.noContact()) {
                 metrics.noContact();
                 noContact(chase, step, row.level(), row.id(), row.ref());
             }
         }
         if (step.step().isEscalation() && !recorded.isEmpty()) {
-            Recorded first = recorded.get(0);
+            Inserted first = recorded.get(0);
             Instant now = Instant.now();
             outbox.append(Topics.NOTIFICATION_EVENTS, new EscalationRaised(first.id(), chase.hazardId, chase.countyCode,
                     chase.enterpriseCreditCode, chase.grade.name(), step.step().name(), first.level().name(),
@@ -201,23 +243,23 @@ public class NotificationRecorder {
     }
 
     /** Inserts the rows whose key does not exist yet; returns the ids this call inserted. */
-    private Set<UUID> insert(List<Row> rows) {
+    private Set<UUID> insert(List<Row> rows, Instant claimUntil) {
         Set<UUID> inserted = new HashSet<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            inserted.addAll(em.unwrap(Session.class).doReturningWork(c -> insertChunk(c, chunk)));
+            inserted.addAll(em.unwrap(Session.class).doReturningWork(c -> insertChunk(c, chunk, claimUntil)));
         }
         return inserted;
     }
 
-    private static List<UUID> insertChunk(Connection c, List<Row> rows) throws SQLException {
+    private static List<UUID> insertChunk(Connection c, List<Row> rows, Instant claimUntil) throws SQLException {
         StringBuilder sql = new StringBuilder("insert into notification (id, hazard_id, due_at, step, sequence, level, channel, "
                 + "recipient_ref, recipient, county_code, city, province, enterprise_credit_code, grade, step_at, status, "
                 + "failure_reason, failure_detail, attempts, next_attempt_at, hazard_snapshot, created_at, traceparent) values ");
         for (int i = 0; i < rows.size(); i++) {
-            // delivery is due at once, in real time, whatever instant the plan was made for
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
-                    + "case when ? then now() end, ?, now(), ?)");
+            // delivery is due at once, in real time, whatever instant the plan was made for; or, claimed, after the lease
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "case when ? then coalesce(?::timestamptz, now()) end, ?, now(), ?)");
         }
         sql.append(" on conflict do nothing returning id");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -242,7 +284,10 @@ public class NotificationRecorder {
                 ps.setString(p++, r.status().name());
                 ps.setString(p++, r.noContact() ? NO_CONTACT : null);
                 ps.setString(p++, r.noContact() ? "no contact for " + r.level() + " " + r.ref() : null);
-                ps.setBoolean(p++, r.status() == NotificationStatus.PENDING);
+                boolean pending = r.status() == NotificationStatus.PENDING;
+                ps.setInt(p++, pending && claimUntil != null ? 1 : 0);
+                ps.setBoolean(p++, pending);
+                ps.setObject(p++, claimUntil == null ? null : OffsetDateTime.ofInstant(claimUntil, ZoneOffset.UTC));
                 ps.setString(p++, chase.snapshot);
                 ps.setString(p++, chase.traceparent);
             }
