@@ -6,7 +6,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.contracts.CloudEvent;
 import io.rectify.contracts.Topics;
+import io.rectify.notification.config.ChasingConfig;
+import io.rectify.notification.domain.Chase;
+import io.rectify.notification.domain.ChasePlanner;
 import io.rectify.notification.service.ChaseSweep;
+import io.rectify.notification.service.NotificationRecorder;
 import io.rectify.notification.support.HazardStory;
 import io.rectify.notification.support.RectifyTestResources;
 import io.rectify.notification.support.WebhookReceiver;
@@ -52,6 +56,12 @@ class ExactlyOnceTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    NotificationRecorder recorder;
+
+    @Inject
+    ChasingConfig config;
 
     @Inject
     EntityManager em;
@@ -153,5 +163,43 @@ class ExactlyOnceTest {
                     .collect(Collectors.groupingBy(r -> CloudEvent.nameOf(TopicProbe.header(r, CloudEvent.H_TYPE)), Collectors.counting()));
             assertThat(events).isEqualTo(Map.of("NotificationFailed", 6L, "EscalationRaised", 2L));
         });
+    }
+
+    /**
+     * A sweep batch records the notifications it makes due already claimed and sends them after its commit; an
+     * instance that dies in between (here: the batch recorded claimed, never handed to a delivery loop) leaves
+     * them leased, and they are claimed again and delivered once when the lease runs out, never lost.
+     */
+    @Test
+    void notificationsRecordedClaimedByACutSweepAreDeliveredOnceWhenTheirLeaseRunsOut() {
+        HazardStory.Place place = HazardStory.Place.fresh();
+        String hook = "/cut-sweep/" + place.countyCode();
+        putContact("ENTERPRISE", place.creditCode(), webhook("Enterprise", RECEIVER.url(hook), "enterprise-secret-0123456789"));
+        Instant due = Instant.now().plus(Duration.ofDays(1));
+        HazardStory hazard = new HazardStory(prefix, place, "GENERAL", due).reported();
+        chaseAtVersion(hazard.id, 1);
+
+        Instant leaseUntil = Instant.now().plusSeconds(3);
+        int claimed = QuarkusTransaction.requiringNew().call(() -> {
+            Chase chase = em.find(Chase.class, hazard.id);
+            List<NotificationRecorder.Due> steps = ChasePlanner.plan(config.policy(), chase.state(), due.plusSeconds(1))
+                    .stepsDueNow().stream().map(step -> new NotificationRecorder.Due(chase, step)).toList();
+            return recorder.recordAll(steps, leaseUntil).claimed().size();
+        });
+        assertThat(claimed).isEqualTo(1); // the enterprise's webhook; the county has no contact (recorded failed)
+        Map<String, Object> enterprise = notifications(hazard.id).stream().filter(n -> "ENTERPRISE".equals(n.get("level"))).findFirst().orElseThrow();
+        assertThat(enterprise.get("status")).isEqualTo("PENDING");
+
+        // not sent while leased (the loop that claimed it is gone), then claimed again and sent once
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> RECEIVER.received(hook).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(hook).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> RECEIVER.received(hook).size() == 1);
+        Map<String, Object> sent = await().atMost(Duration.ofSeconds(10)).until(() -> notifications(hazard.id).stream()
+                .filter(n -> "ENTERPRISE".equals(n.get("level"))).findFirst().orElseThrow(), n -> "SENT".equals(n.get("status")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> attempts = (List<Map<String, Object>>) sent.get("attempts");
+        // attempt 1 was the cut one (counted, never made); the claim after the lease made attempt 2
+        assertThat(attempts).extracting(a -> a.get("attempt")).containsExactly(2);
+        assertThat(RECEIVER.received(hook).get(0).delivery()).isEqualTo(sent.get("id"));
     }
 }
