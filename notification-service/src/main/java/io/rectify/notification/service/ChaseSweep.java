@@ -7,7 +7,6 @@ import io.rectify.notification.domain.Chase;
 import io.rectify.notification.domain.ChasePlanner;
 import io.rectify.notification.domain.ChasePolicy;
 import io.rectify.notification.domain.ChaseState;
-import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.Plan;
 import io.rectify.notification.domain.PlannedStep;
 import jakarta.annotation.PostConstruct;
@@ -24,11 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Wakes due chases and records what the planner says is due. Each batch is one transaction that claims
@@ -125,7 +120,7 @@ public class ChaseSweep {
                 // read-only: the chases move on by one statement below, not by dirty checking at the flush
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList();
-        loadContactsOf(due);
+        BatchContacts contacts = BatchContacts.forChases(em, due);
         List<Plan> plans = new ArrayList<>(due.size());
         List<NotificationRecorder.Due> steps = new ArrayList<>();
         for (Chase chase : due) {
@@ -136,9 +131,9 @@ public class ChaseSweep {
             plans.add(plan);
         }
         NotificationRecorder.Recorded recorded = recorder.recordAll(steps,
-                claim ? Instant.now().plus(DeliveryClaims.lease(config.delivery())) : null);
+                claim ? Instant.now().plus(DeliveryClaims.lease(config.delivery())) : null, contacts);
         moveOn(due, plans);
-        return new Swept(due.size(), recorded.pending(), claims.jobsOf(recorded.claimed()));
+        return new Swept(due.size(), recorded.pending(), claims.jobsOf(recorded.claimed(), contacts));
     }
 
     private static final String MOVE_ON = "update chase c set grade = v.grade, due_at = v.due_at, status = v.status, "
@@ -204,17 +199,4 @@ public class ChaseSweep {
         return at == null ? null : at.toString();
     }
 
-    /**
-     * Loads every contact the batch may address in one query, so the recorder's look-ups are answered
-     * from the persistence context instead of one SELECT per chase and level.
-     */
-    private void loadContactsOf(List<Chase> chases) {
-        Set<String> refs = new HashSet<>();
-        for (Chase c : chases) {
-            Stream.of(c.enterpriseCreditCode, c.countyCode, c.city, c.province).filter(Objects::nonNull).forEach(refs::add);
-        }
-        if (!refs.isEmpty()) {
-            em.createQuery("select c from Contact c where c.key.ref in :refs", Contact.class).setParameter("refs", refs).getResultList();
-        }
-    }
 }

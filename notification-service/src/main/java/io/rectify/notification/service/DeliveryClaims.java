@@ -24,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,24 +75,21 @@ public class DeliveryClaims {
             return List.of();
         }
         rows.sort(Comparator.comparing(Claimed::wasDue).thenComparingLong(Claimed::seq));
-        return jobsOf(rows.stream().map(Claimed::notification).toList());
+        List<Notification> claimed = rows.stream().map(Claimed::notification).toList();
+        return jobsOf(claimed, BatchContacts.load(em, claimed.stream().map(n -> n.recipientRef).toList()));
     }
 
     /**
      * The jobs of notifications claimed in the caller's transaction (by {@link #claim} or recorded claimed by the
-     * sweep): each with its contact's address and secret as they are now and its message facts.
+     * sweep): each with its contact's address and secret as they are now ({@code contacts} holds every recipient's)
+     * and its message facts.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<DeliveryJob> jobsOf(List<Notification> claimed) {
+    List<DeliveryJob> jobsOf(List<Notification> claimed, BatchContacts contacts) {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        // every contact of the batch in one query: the look-ups below are then answered from memory
-        em.createQuery("select c from Contact c where c.key.ref in :refs", Contact.class)
-                .setParameter("refs", claimed.stream().map(n -> n.recipientRef).distinct().toList()).getResultList();
-        Map<String, Optional<Contact>> contacts = new HashMap<>();
-        Function<Notification, Optional<Contact>> contactOf =
-                n -> contacts.computeIfAbsent(n.level + "/" + n.recipientRef, k -> Contact.find(n.level, n.recipientRef));
+        Function<Notification, Optional<Contact>> contactOf = n -> contacts.find(n.level, n.recipientRef);
         Map<UUID, Reminder> reminders = facts.of(claimed,
                 n -> contactOf.apply(n).map(Contact::locale).orElse(Locale.forLanguageTag("zh-CN")));
         List<DeliveryJob> jobs = new ArrayList<>(claimed.size());

@@ -140,10 +140,16 @@ public class NotificationRecorder {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Recorded recordAll(List<Due> due, Instant claimUntil) {
+        return recordAll(due, claimUntil, BatchContacts.forChases(em, due.stream().map(Due::chase).toList()));
+    }
+
+    /** As {@link #recordAll(List, Instant)}, addressing {@code contacts}: those of every chase in {@code due}, loaded by the caller. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Recorded recordAll(List<Due> due, Instant claimUntil, BatchContacts contacts) {
         List<List<Row>> rowsPerStep = new ArrayList<>(due.size());
         List<Row> all = new ArrayList<>();
         for (Due d : due) {
-            List<Row> rows = rowsOf(d.chase(), d.step());
+            List<Row> rows = rowsOf(d.chase(), d.step(), contacts);
             rowsPerStep.add(rows);
             all.addAll(rows);
         }
@@ -217,11 +223,11 @@ public class NotificationRecorder {
      * failed). A reminder to a contact on a daily digest is HELD for it on the channels people read;
      * escalations (to a city or the province) always go at once.
      */
-    private static List<Row> rowsOf(Chase chase, PlannedStep step) {
+    private static List<Row> rowsOf(Chase chase, PlannedStep step, BatchContacts contacts) {
         List<Row> rows = new ArrayList<>();
         for (RecipientLevel level : step.recipients()) {
             String ref = refOf(chase, level);
-            Optional<Contact> contact = Contact.find(level, ref);
+            Optional<Contact> contact = contacts.find(level, ref);
             List<Channel> channels = contact.map(Contact::channels).orElse(List.of());
             if (channels.isEmpty()) {
                 rows.add(new Row(keyOf(chase, step, level, Channel.NONE), chase, step, level, ref == null ? "" : ref, Channel.NONE, null, false));

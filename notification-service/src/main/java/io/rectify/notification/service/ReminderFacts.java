@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,12 +52,13 @@ public class ReminderFacts {
         Map<String, String> counties = new HashMap<>();
         em.createQuery("select c from RegistryCounty c where c.code in :codes", RegistryCounty.class)
                 .setParameter("codes", notifications.stream().map(n -> n.countyCode).distinct().toList())
+                .setHint(HibernateHints.HINT_READ_ONLY, true) // only their names are read: no snapshot kept for a flush
                 .getResultList().forEach(c -> counties.put(c.code, c.name));
         Map<String, String> enterprises = new HashMap<>();
         List<String> codes = notifications.stream().map(n -> n.enterpriseCreditCode).filter(c -> c != null).distinct().toList();
         if (!codes.isEmpty()) {
             em.createQuery("select e from RegistryEnterprise e where e.creditCode in :codes", RegistryEnterprise.class)
-                    .setParameter("codes", codes).getResultList().forEach(e -> enterprises.put(e.creditCode, e.name));
+                    .setParameter("codes", codes).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().forEach(e -> enterprises.put(e.creditCode, e.name));
         }
         Map<UUID, Reminder.Previous> previous = previousOf(notifications.stream()
                 .filter(n -> n.step == Step.OVERDUE_REPEAT).map(n -> n.id).toList());
