@@ -49,14 +49,14 @@ if ((QUICK)); then
   P1_SECONDS=10; P1_WARMUP=3
   P2_RATE=100; P2_SECONDS=10; P2_COUNTIES=10
   P3_EVENTS=50000
-  P4_CHASES=50000; P4_READY=5000; P4_TIMEOUT=90
+  P4_CHASES=50000; P4_READY=5000; P4_WARMUP=1000; P4_TIMEOUT=90
   P6_HAZARDS=50000
   P7_SECONDS=5
 else
   P1_SECONDS=60; P1_WARMUP=15
   P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=100
   P3_EVENTS=1000000
-  P4_CHASES=1000000; P4_READY=100000; P4_TIMEOUT=300
+  P4_CHASES=1000000; P4_READY=100000; P4_WARMUP=20000; P4_TIMEOUT=300
   P6_HAZARDS=1000000
   P7_SECONDS=30
 fi
@@ -369,14 +369,14 @@ p3_rebuild() {
 p4_chase_sweep() {
   local svc
   for svc in inspection-service hazard-service scoring-service notification-service; do bstop "$svc"; done
-  bsay "P4: seeding $P4_CHASES chases ($P4_READY ready)"
-  bench_java chases-seed --chases "$P4_CHASES" --ready "$P4_READY" --port "$WEBHOOK_PORT" \
+  bsay "P4: seeding $P4_CHASES chases ($P4_WARMUP to warm the service up, then $P4_READY measured)"
+  bench_java chases-seed --chases "$P4_CHASES" --ready "$((P4_READY + P4_WARMUP))" --port "$WEBHOOK_PORT" \
     --jdbc "jdbc:postgresql://127.0.0.1:5432/${BDB[notification-service]}"
   reset_group bench-notification-service "${PREFIX}hazard.events"
   bstart notification-service -Xmx512m
   bwait_ready notification-service >/dev/null
   echo "RESULT p4.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
-  bench_java chase-sweep --port "$WEBHOOK_PORT" --timeout "$P4_TIMEOUT" --metrics-url http://127.0.0.1:9184/q/metrics \
+  bench_java chase-sweep --port "$WEBHOOK_PORT" --warmup "$P4_WARMUP" --timeout "$P4_TIMEOUT" --metrics-url http://127.0.0.1:9184/q/metrics \
     --jdbc "jdbc:postgresql://127.0.0.1:5432/${BDB[notification-service]}"
   jcmd "${BPID[notification-service]}" GC.heap_info >"$BRUN/p4-heap-info.txt" 2>&1 || true
   bstop notification-service

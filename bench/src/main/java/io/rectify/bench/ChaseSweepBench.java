@@ -119,6 +119,7 @@ final class ChaseSweepBench {
         HeapWatch heap = new HeapWatch(URI.create(o.text("metrics-url", "http://127.0.0.1:9184/q/metrics")));
         heap.start();
         try (WebhookReceiver receiver = new WebhookReceiver(o.integer("port", 9190)); Connection c = connect(o)) {
+            warmUp(receiver, c, o);
             long update = System.nanoTime();
             int due = seeder(o).makeReadyDue(c);
             // the clock starts when the chases are due to the service: at the commit of the UPDATE that makes them
@@ -154,6 +155,34 @@ final class ChaseSweepBench {
         } finally {
             heap.stopWatching();
         }
+    }
+
+    /**
+     * {@code --warmup N}: a first round of N chases made due and delivered before the measured one, as P1 warms
+     * hazard-service up: the service just started, and in a cold round of this size a third of its CPU went to
+     * the JIT compiler (2026-12-06). Its figures are reported apart ({@code p4.warmup_*}); the measured window
+     * starts after its last delivery.
+     */
+    private static void warmUp(WebhookReceiver receiver, Connection c, Options o) throws Exception {
+        int warm = o.integer("warmup", 0);
+        if (warm <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int due = seeder(o).makeDue(c, warm);
+        long deadline = System.nanoTime() + o.seconds("timeout", 300).toNanos();
+        while (receiver.deliveries() < due && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Report.info("warm-up: %d of %d delivered in %.1f s", receiver.deliveries(), due, seconds);
+        Report.result("p4.warmup_due", due);
+        Report.result("p4.warmup_delivered", receiver.deliveries());
+        Report.result("p4.warmup_rate", receiver.deliveries() / seconds);
+        if (receiver.deliveries() < due) {
+            throw new IllegalStateException("the warm-up round was not delivered within the timeout");
+        }
+        receiver.startWindow();
     }
 
     /** Samples the service's heap use twice a second from its Prometheus endpoint. */

@@ -27,6 +27,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicLong unsigned = new AtomicLong();
     private volatile long firstAt;
     private volatile long lastAt;
+    /** Deliveries before the window (the warm-up round): not counted in it. */
+    private volatile long before;
 
     WebhookReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
@@ -57,8 +59,19 @@ final class WebhookReceiver implements AutoCloseable {
         exchange.close();
     }
 
+    /** Distinct deliveries since the window started. */
     long deliveries() {
-        return seen.size();
+        return seen.size() - before;
+    }
+
+    /**
+     * Starts the measured window: deliveries so far (every one of the warm-up round has arrived) no longer count,
+     * and the first and last times are those of the deliveries from now on.
+     */
+    void startWindow() {
+        before = seen.size();
+        firstAt = 0;
+        lastAt = 0;
     }
 
     long duplicates() {

@@ -99,9 +99,18 @@ public final class ChaseSeeder {
 
     /** Moves every ready chase's next step to now in one transaction: they fall due at the same instant. */
     public int makeReadyDue(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update chase set next_step_at = now() where status = 'ACTIVE' and next_step_at <= ?")) {
+        return makeDue(c, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves the next step of at most {@code limit} ready chases that have had no reminder yet to now, in one
+     * transaction (a first round that warms the service up, then {@link #makeReadyDue} for the rest).
+     */
+    public int makeDue(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update chase set next_step_at = now() where hazard_id in ("
+                + "select hazard_id from chase where status = 'ACTIVE' and next_step_at <= ? and due_soon_sent = 0 limit ?)")) {
             ps.setTimestamp(1, Timestamp.from(origin.plus(Duration.ofDays(1))));
+            ps.setInt(2, limit);
             return ps.executeUpdate();
         }
     }
