@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The hazards a supervisor counts, read every {@code rectify.metrics.refresh-interval}: open (not signed
+ * The hazards a supervisor counts, read every {@code rectify.metrics.count-interval}: open (not signed
  * off) and overdue (clock running, due date passed) by grade, and overdue by county and grade as long as
  * the counties with overdue hazards are few ({@code rectify.metrics.max-counties}, default 50): a label per
  * county beyond that would make the series too many to keep.
@@ -55,7 +55,7 @@ public class HazardMetrics {
         overdueByCounty = new GaugeRows(registry, "rectify.hazards.overdue.county", "overdue hazards by county and grade (while counties are few)");
     }
 
-    @Scheduled(identity = "hazard-metrics", every = "${rectify.metrics.refresh-interval:15s}",
+    @Scheduled(identity = "hazard-metrics", every = "${rectify.metrics.count-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {

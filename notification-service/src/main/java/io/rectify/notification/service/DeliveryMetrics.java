@@ -20,7 +20,7 @@ import java.util.Map;
  * What a supervisor asks of the chasing: deliveries by channel and outcome
  * ({@code rectify_notification_deliveries_total{channel, outcome=sent|retried|failed}}; a level without a
  * contact counts as failed on channel NONE) and the active chases by the level they reached and grade
- * ({@code rectify_chases_active{level=NONE|CITY|PROVINCE, grade}}, read every {@code rectify.metrics.refresh-interval}).
+ * ({@code rectify_chases_active{level=NONE|CITY|PROVINCE, grade}}, read every {@code rectify.metrics.count-interval}).
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -56,7 +56,7 @@ public class DeliveryMetrics {
         registry.counter("rectify.notification.deliveries", "channel", channel.name(), "outcome", outcome).increment();
     }
 
-    @Scheduled(identity = "chase-metrics", every = "${rectify.metrics.refresh-interval:15s}",
+    @Scheduled(identity = "chase-metrics", every = "${rectify.metrics.count-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
