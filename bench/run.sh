@@ -338,6 +338,9 @@ p2_freshness() {
 # P3 rebuild: a seeded history on bench.hazard.events; ConsumerPerformance vs scoring's rebuild
 # ---------------------------------------------------------------------------------------------
 p3_rebuild() {
+  # the rebuild is measured alone, as --rebuild does: hazard-service, left running from P1 and P2, counts and
+  # walks the trails of the hundreds of thousands of hazards they reported on the same 2 cores
+  bstop hazard-service
   bstop scoring-service
   bsay "P3: publishing $P3_EVENTS hazard events"
   bench_java generate-events --events "$P3_EVENTS" --counties 100
