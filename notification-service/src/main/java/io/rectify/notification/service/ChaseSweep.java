@@ -198,5 +198,4 @@ public class ChaseSweep {
     private static String text(Instant at) {
         return at == null ? null : at.toString();
     }
-
 }

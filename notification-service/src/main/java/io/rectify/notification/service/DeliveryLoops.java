@@ -21,7 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 /**
  * Delivers recorded notifications, outside the sweep's transaction. Retries are a persisted attempt
@@ -148,18 +147,15 @@ public class DeliveryLoops {
             loopSlots.release();
             return;
         }
-        run(() -> {
-            sendAndRecord(jobs);
-            return jobs.size();
-        });
+        run(() -> sendAndRecord(jobs));
     }
 
     /** Runs a loop's work on the loop pool; the slot it holds is released when it ends. */
-    private void run(IntSupplier work) {
+    private void run(Runnable work) {
         try {
             loops.execute(() -> {
                 try {
-                    work.getAsInt();
+                    work.run();
                 } catch (RuntimeException e) {
                     LOG.warnf("a delivery loop failed, the next tick carries on: %s", e.toString());
                 } finally {
