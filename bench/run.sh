@@ -56,7 +56,7 @@ else
   P1_SECONDS=60; P1_WARMUP=15
   P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=100
   P3_EVENTS=1000000
-  P4_CHASES=1000000; P4_READY=100000; P4_WARMUP=20000; P4_TIMEOUT=300
+  P4_CHASES=1000000; P4_READY=100000; P4_WARMUP=${P4_WARMUP:-20000}; P4_TIMEOUT=300
   P6_HAZARDS=1000000
   P7_SECONDS=30
 fi
@@ -142,6 +142,31 @@ reset_databases() {
   done
   DATABASES=("${BDB[@]}" "$REF_DB")
   pg_bootstrap >&2
+}
+
+# Each benchmark starts on a quiet machine, as P5 does after the AOT training: what the previous one wrote is
+# checkpointed now rather than flushed inside the next one's window, no autovacuum worker is still at its tables,
+# and the cores are idle (>= 80 % over 2 s). Waits at most BENCH_QUIET_MAX seconds (90); the wait is a RESULT.
+bquiet() { # bquiet <id>
+  local t0=$SECONDS until=$((SECONDS + ${BENCH_QUIET_MAX:-90})) workers idle
+  as_postgres psql -X -q -p "$PG_PORT" -d postgres -c "checkpoint" >/dev/null 2>&1 || true
+  while ((SECONDS < until)); do
+    workers=$(psql_app postgres "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'" 2>/dev/null || echo 0)
+    idle=$(cpu_idle_percent 2)
+    ((workers == 0 && idle >= 80)) && break
+  done
+  echo "RESULT $1.quiet_wait_s $((SECONDS - t0))" >>"$RESULTS"
+  bsay "${1^^}: machine quiet after $((SECONDS - t0)) s (idle ${idle:-?} %, autovacuum workers ${workers:-?})"
+}
+
+cpu_idle_percent() { # cpu_idle_percent <seconds>: the share of all cores' time spent idle over that window
+  local a b
+  read -r -a a < <(grep '^cpu ' /proc/stat)
+  sleep "$1"
+  read -r -a b < <(grep '^cpu ' /proc/stat)
+  local total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+  ((total > 0)) && echo $(((b[4] - a[4] + b[5] - a[5]) * 100 / total)) || echo 100
 }
 
 reset_group() { # reset_group <group> <topic>: the group's offsets to the end (the group must be idle)
@@ -639,9 +664,13 @@ main_bench() {
   bstop inspection-service
   bstop scoring-service
   bstop notification-service
+  bquiet p1
   p1_ingest
+  bquiet p2
   p2_freshness
+  bquiet p3
   p3_rebuild
+  bquiet p4
   p4_chase_sweep
   p6_export
   p7_uploads

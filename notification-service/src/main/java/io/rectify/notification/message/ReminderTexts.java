@@ -89,7 +89,12 @@ public class ReminderTexts {
 
     /** The plain-text body without subject: the webhook's {@code text}. */
     public String text(Reminder r) {
-        return render(reminderText, r.locale(), Map.of("m", view(r)));
+        return text(view(r), r.locale());
+    }
+
+    /** The plain-text body of a message already put together by {@link #view} (the webhook needs both). */
+    public String text(View view, Locale locale) {
+        return render(reminderText, locale, Map.of("m", view));
     }
 
     /** A daily digest: the reminders, most urgent first (the caller orders them). */

@@ -84,7 +84,7 @@ public class WebhookChannel implements DeliveryChannel {
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("invalid URI scheme or host: " + job.target());
             }
-            body = body(job, texts.view(job.reminder()), texts.text(job.reminder()), Instant.now());
+            body = body(job, Instant.now());
             request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(uri.toString())
                     .setFollowRedirects(false)
                     .setTimeout(config.delivery().webhookTimeout().toMillis())
@@ -133,7 +133,7 @@ public class WebhookChannel implements DeliveryChannel {
 
     @Override
     public DeliveryOutcome send(DeliveryJob job) {
-        byte[] body = body(job, texts.view(job.reminder()), texts.text(job.reminder()), Instant.now());
+        byte[] body = body(job, Instant.now());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(job.target()))
                 .timeout(config.delivery().webhookTimeout())
                 .header("Content-Type", "application/json")
@@ -167,6 +167,12 @@ public class WebhookChannel implements DeliveryChannel {
         } catch (IllegalArgumentException e) {
             return new DeliveryOutcome.Refused(null, DeliveryOutcome.brief("unusable webhook URL: " + e.getMessage()));
         }
+    }
+
+    /** The body of {@code job}'s webhook, its message put together once for both {@code title} and {@code text}. */
+    private byte[] body(DeliveryJob job, Instant sentAt) {
+        ReminderTexts.View view = texts.view(job.reminder());
+        return body(job, view, texts.text(view, job.reminder().locale()), sentAt);
     }
 
     /**
