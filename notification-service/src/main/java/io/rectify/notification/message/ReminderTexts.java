@@ -84,15 +84,10 @@ public class ReminderTexts {
 
     public Mail mail(Reminder r) {
         View v = view(r);
-        return new Mail(v.subject(), render(reminderText, r.locale(), Map.of("m", v)), render(reminderHtml, r.locale(), Map.of("m", v)));
+        return new Mail(v.subject(), text(v, r.locale()), render(reminderHtml, r.locale(), Map.of("m", v)));
     }
 
-    /** The plain-text body without subject: the webhook's {@code text}. */
-    public String text(Reminder r) {
-        return text(view(r), r.locale());
-    }
-
-    /** The plain-text body of a message already put together by {@link #view} (the webhook needs both). */
+    /** The plain-text body, without subject, of a message put together by {@link #view}: a mail's text part, a webhook's {@code text}. */
     public String text(View view, Locale locale) {
         return render(reminderText, locale, Map.of("m", view));
     }
