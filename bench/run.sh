@@ -649,7 +649,9 @@ main_bench() {
   bench_java topics --prefix "$PREFIX" --reset
   if ((ONLY_EXPORT)); then run_alone p6 p6_export p6_table "$t0"; return; fi
   if ((ONLY_UPLOADS)); then run_alone p7 p7_uploads p7_table "$t0"; return; fi
-  # one of P1/P3/P4 alone, to work on it: services without their AOT cache (start-up is not measured)
+  # one of P1/P3/P4 alone, to work on it: services without their AOT cache (start-up is not measured),
+  # unless BENCH_AOT=1 (trained first, as the full run starts them)
+  if [[ -n $ONLY && ${BENCH_AOT:-0} == 1 ]]; then aot_train_bench; fi
   case $ONLY in
     p1) bstart hazard-service; bwait_ready hazard-service >/dev/null; run_alone p1 p1_ingest p1_table "$t0"; return ;;
     p2) bstart hazard-service; bwait_ready hazard-service >/dev/null; run_alone p2 p2_freshness p2_table "$t0"; return ;;

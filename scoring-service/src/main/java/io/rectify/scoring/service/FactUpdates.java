@@ -97,7 +97,7 @@ public final class FactUpdates {
     static FactUpdate hazard(HazardSnapshot h, ZoneId zone) {
         require(h != null, "the hazard snapshot is missing");
         require(h.id() != null, "hazard.id is missing");
-        require(h.grade() != null && GRADES.contains(h.grade()), "hazard.grade must be one of " + GRADES);
+        require(h.grade() != null && GRADES.contains(h.grade()), "hazard.grade must be one of %s", GRADES);
         require(h.status() != null && h.status().length() <= 32, "hazard.status is missing or too long");
         require(h.reportedAt() != null, "hazard.reportedAt is missing");
         require(h.version() >= 0 && h.reopenings() >= 0, "hazard.version and hazard.reopenings must not be negative");
@@ -107,12 +107,12 @@ public final class FactUpdates {
     }
 
     private static String countyCode(String code) {
-        require(CountyCode.isValid(code), "county code " + code + " is not 6–12 uppercase letters or digits");
+        require(CountyCode.isValid(code), "county code %s is not 6–12 uppercase letters or digits", code);
         return code;
     }
 
     private static String creditCode(String code) {
-        require(code != null && CREDIT_CODE.matcher(code).matches(), "credit code " + code + " is not an 18-character unified social credit code");
+        require(code != null && CREDIT_CODE.matcher(code).matches(), "credit code %s is not an 18-character unified social credit code", code);
         return code;
     }
 
@@ -123,6 +123,13 @@ public final class FactUpdates {
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The message is put together only when the check fails: these run for every event a rebuild reads. */
+    private static void require(boolean condition, String format, Object value) {
+        if (!condition) {
+            throw new IllegalArgumentException(String.format(format, value));
         }
     }
 }

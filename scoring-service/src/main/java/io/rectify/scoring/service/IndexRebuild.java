@@ -93,6 +93,9 @@ public class IndexRebuild {
     /** How often the lease is renewed while the topics are read: well inside {@link RebuildLease#duration}. */
     private static final Duration RENEW_EVERY = Duration.ofSeconds(5);
 
+    /** A fetch's response size: under half of G1's smallest region (see {@link #readTopics}). */
+    static final int FETCH_MAX_BYTES = 480 * 1024;
+
     /** Decoding threads (and slices per chunk): decoding the records is most of a rebuild's CPU. */
     private static final int DECODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -191,6 +194,11 @@ public class IndexRebuild {
         Map<String, Object> settings = kafka.connection();
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.rebuild().batchSize());
+        // A fetch's response is read into one array; the default (up to 50 MiB, ~6 MiB here) is larger than half a G1
+        // region (1 MiB in a heap under 2 GiB), so every fetch was a humongous allocation and forced a collection
+        // (52 in a rebuild of a million events). Responses under half a region are ordinary young allocations.
+        settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
         // keys and values as buffers over the fetched bytes: the decoder parses them where they lie, no copy per record
         try (KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(settings, new ByteBufferDeserializer(),
