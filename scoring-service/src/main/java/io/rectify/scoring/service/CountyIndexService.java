@@ -179,9 +179,9 @@ public class CountyIndexService {
      */
     public int recomputeAll() {
         List<String> codes = QuarkusTransaction.requiringNew().call(counties::allCodes);
+        Map<String, Long> hazards = QuarkusTransaction.requiringNew().call(facts::hazardCounts);
         int changed = 0;
-        for (int from = 0; from < codes.size(); from += RECOMPUTE_ALL_GROUP) {
-            List<String> group = codes.subList(from, Math.min(codes.size(), from + RECOMPUTE_ALL_GROUP));
+        for (List<String> group : groups(codes, hazards)) {
             try {
                 changed += QuarkusTransaction.requiringNew().call(() -> recompute(group));
             } catch (RuntimeException groupFailure) {
@@ -205,6 +205,34 @@ public class CountyIndexService {
      * end of a rebuild recomputes every county). Small enough that a group's facts fit the heap easily.
      */
     static final int RECOMPUTE_ALL_GROUP = 20;
+
+    /**
+     * At most this many hazard facts in one group: a group's facts are all on the heap at once (rows and
+     * objects), and counties of tens of thousands of hazards each, twenty together, filled a 256 MiB heap
+     * and the collector took seconds (bench RESULTS run 25). A county larger than this is a group alone.
+     */
+    static final long RECOMPUTE_ALL_HAZARDS = 50_000;
+
+    /** The counties in code order (the order they are locked in), cut into groups by both limits. */
+    static List<List<String>> groups(List<String> codes, Map<String, Long> hazards) {
+        List<List<String>> groups = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        long inGroup = 0;
+        for (String code : codes) {
+            long size = hazards.getOrDefault(code, 0L);
+            if (!group.isEmpty() && (group.size() == RECOMPUTE_ALL_GROUP || inGroup + size > RECOMPUTE_ALL_HAZARDS)) {
+                groups.add(group);
+                group = new ArrayList<>();
+                inGroup = 0;
+            }
+            group.add(code);
+            inGroup += size;
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
+    }
 
     /** Recomputes every period of some counties in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

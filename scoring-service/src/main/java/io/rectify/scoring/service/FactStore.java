@@ -417,6 +417,15 @@ public class FactStore {
         return facts;
     }
 
+    /** How many hazard facts each county has (counties without any are left out). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> hazardCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        sql.list("select county_code, count(*) from hazard_fact group by county_code", rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
     /** The periods for which a county has facts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Integer> periodsWithFacts(String countyCode) {

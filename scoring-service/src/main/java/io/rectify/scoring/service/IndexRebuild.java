@@ -156,14 +156,7 @@ public class IndexRebuild {
         LOG.infof("rebuild started at %s", started);
         try {
             QuarkusTransaction.requiringNew().run(() -> facts.wipe(ScoringConsumers.CONSUMER));
-            RebuildHazards hazards = readTopics();
-            long t0 = System.nanoTime();
-            long refused = writeHazards(hazards);
-            if (refused > 0) {
-                RebuildProgress r = progress;
-                update(r.eventsRead(), r.eventsTotal(), r.eventsSkipped() + refused);
-            }
-            LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
+            readAndWriteHazards();
             QuarkusTransaction.requiringNew().run(facts::rebuilt); // every fact is in again: the pending mark goes before the lease
             lease.release(); // facts complete: live events recompute again, on every instance, while we recompute the rest
             long t1 = System.nanoTime();
@@ -182,6 +175,21 @@ public class IndexRebuild {
             lease.release();
             running.set(false);
         }
+    }
+
+    /**
+     * Reads the topics and writes the hazards kept; the hazards held in memory (tens of MiB for a large log)
+     * are unreachable once this returns, before the recomputation loads the counties' facts.
+     */
+    private void readAndWriteHazards() {
+        RebuildHazards hazards = readTopics();
+        long t0 = System.nanoTime();
+        long refused = writeHazards(hazards);
+        if (refused > 0) {
+            RebuildProgress r = progress;
+            update(r.eventsRead(), r.eventsTotal(), r.eventsSkipped() + refused);
+        }
+        LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
