@@ -114,4 +114,17 @@ public final class ChaseSeeder {
             return ps.executeUpdate();
         }
     }
+
+    /**
+     * Makes the chases that have had their DUE_SOON reminder due again, in one transaction, as if their deadline had
+     * moved one second on: the planner records the same step again under a new key (a new notification, not a
+     * duplicate), so a warm-up round can be repeated on the same chases without using up the ready ones (whose
+     * spread over the table the measured round keeps).
+     */
+    public int makeRemindedDueAgain(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update chase set due_soon_sent = 0, due_at = due_at + interval '1 second', "
+                + "next_step_at = now() where status = 'ACTIVE' and due_soon_sent > 0")) {
+            return ps.executeUpdate();
+        }
+    }
 }

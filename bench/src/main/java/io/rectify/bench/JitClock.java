@@ -1,0 +1,54 @@
+package io.rectify.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time a running service's JIT compiler threads ({@code C1/C2 CompilerThread…}) have used, read from
+ * Linux's {@code /proc/<pid>/task/<tid>/stat}: whether a warm-up has let the JIT settle before a measured window,
+ * and how much of that window it took. Zero where {@code /proc} or the process is not there.
+ */
+final class JitClock {
+
+    /** Clock ticks per second of {@code /proc}'s utime and stime (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Path tasks;
+
+    JitClock(long pid) {
+        this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    }
+
+    /** Seconds of CPU the compiler threads have used so far. */
+    double cpuSeconds() {
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                ticks += compilerTicks(t);
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    private static long compilerTicks(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                return 0;
+            }
+            // after "(name) ": state is field 3, utime and stime are fields 14 and 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) { // the thread ended meanwhile
+            return 0;
+        }
+    }
+}
