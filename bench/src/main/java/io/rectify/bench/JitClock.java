@@ -39,16 +39,21 @@ final class JitClock {
 
     private static long compilerTicks(Path thread) {
         try {
-            String stat = Files.readString(thread.resolve("stat"));
-            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
-                return 0;
-            }
-            // after "(name) ": state is field 3, utime and stime are fields 14 and 15
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return compilerTicks(Files.readString(thread.resolve("stat")));
         } catch (IOException | RuntimeException e) { // the thread ended meanwhile
             return 0;
         }
+    }
+
+    /** A thread's {@code stat} line: its user and system ticks if it is a JIT compiler thread, else 0. */
+    static long compilerTicks(String stat) {
+        // the name is between the first '(' and the last ')': it may hold spaces and parentheses itself
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+            return 0;
+        }
+        // after "(name) ": state is field 3, utime and stime are fields 14 and 15
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }
