@@ -123,7 +123,7 @@ final class ChaseSweepBench {
             warmUp(receiver, c, o, jit);
             long update = System.nanoTime();
             int due = seeder(o).makeReadyDue(c);
-            double jitAtStart = jit.cpuSeconds();
+            JitClock.Mark window0 = jit.mark();
             // the clock starts when the chases are due to the service: at the commit of the UPDATE that makes them
             // due (autocommit), which the service cannot see before; the UPDATE's own time is the harness's, reported apart
             long t0 = System.nanoTime();
@@ -144,7 +144,7 @@ final class ChaseSweepBench {
             double window = ((delivered == due ? receiver.lastAt() : System.nanoTime()) - t0) / 1e9;
             double deliveringWindow = receiver.firstAt() == 0 ? window : Math.max(1e-3, (receiver.lastAt() - receiver.firstAt()) / 1e9);
             heap.stopWatching();
-            Report.result("p4.jit_cores", (jit.cpuSeconds() - jitAtStart) / window);
+            Report.result("p4.jit_cores", jit.coresSince(window0)); // the window and the grace period after it
             Report.result("p4.due", due);
             Report.result("p4.delivered", delivered);
             Report.result("p4.duplicates", receiver.duplicates());
@@ -181,8 +181,7 @@ final class ChaseSweepBench {
         int rounds = 0;
         double jitCores = Double.MAX_VALUE;
         while (rounds < maxRounds && jitCores > JIT_SETTLED) {
-            long roundStart = System.nanoTime();
-            double jitAtStart = jit.cpuSeconds();
+            JitClock.Mark roundStart = jit.mark();
             due += rounds == 0 ? seeder(o).makeDue(c, warm) : seeder(o).makeRemindedDueAgain(c);
             while (receiver.deliveries() < due && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -191,7 +190,7 @@ final class ChaseSweepBench {
                 throw new IllegalStateException("warm-up round " + (rounds + 1) + " was not delivered within the timeout");
             }
             rounds++;
-            jitCores = (jit.cpuSeconds() - jitAtStart) / ((System.nanoTime() - roundStart) / 1e9);
+            jitCores = jit.coresSince(roundStart);
             Report.info("warm-up round %d: %d delivered, the JIT compiler took %.2f of a core", rounds, receiver.deliveries(), jitCores);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

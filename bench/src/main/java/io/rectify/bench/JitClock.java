@@ -21,6 +21,19 @@ final class JitClock {
         this.tasks = Path.of("/proc", Long.toString(pid), "task");
     }
 
+    /** An instant to measure from: the compiler threads' CPU and the wall clock then. */
+    record Mark(double cpuSeconds, long nanoTime) {
+    }
+
+    Mark mark() {
+        return new Mark(cpuSeconds(), System.nanoTime());
+    }
+
+    /** The share of a core the compiler threads took from {@code start} to now. */
+    double coresSince(Mark start) {
+        return (cpuSeconds() - start.cpuSeconds()) / ((System.nanoTime() - start.nanoTime()) / 1e9);
+    }
+
     /** Seconds of CPU the compiler threads have used so far. */
     double cpuSeconds() {
         if (!Files.isDirectory(tasks)) {

@@ -44,7 +44,7 @@ final class RebuildBench {
         Api api = new Api(o.text("url", "http://127.0.0.1:9183"), Setup.adminToken(o));
         Duration timeout = o.seconds("timeout", 1200);
         JitClock jit = new JitClock(o.number("pid", 0));
-        double jitAtStart = jit.cpuSeconds();
+        JitClock.Mark start = jit.mark();
         long t0 = System.nanoTime();
         api.post("/api/v1/admin/rebuild", null);
         long deadline = t0 + timeout.toNanos();
@@ -81,6 +81,6 @@ final class RebuildBench {
         Report.result("p3.read_seconds", readSeconds == null ? seconds : readSeconds);
         Report.result("p3.rate", total / seconds);
         // the share of a core the service's JIT compiler took while it rebuilt (it starts just before)
-        Report.result("p3.jit_cores", (jit.cpuSeconds() - jitAtStart) / ((System.nanoTime() - t0) / 1e9));
+        Report.result("p3.jit_cores", jit.coresSince(start));
     }
 }
