@@ -37,8 +37,8 @@ class PlatformMigrationsTest {
     private static final String PLATFORM = PlatformMigrations.LOCATION;
     private static final String LATER = "classpath:db/growth/platform-later";
 
-    /** The platform's scripts in db/platform today (V0_1 to V0_6); the adopted history starts at the latest. */
-    private static final String[] PLATFORM_VERSIONS = {"0.1", "0.2", "0.3", "0.4", "0.5", "0.6"};
+    /** The platform's scripts in db/platform today (V0_1 to V0_7); the adopted history starts at the latest. */
+    private static final String[] PLATFORM_VERSIONS = {"0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"};
     private static final String LATEST_PLATFORM_VERSION = PLATFORM_VERSIONS[PLATFORM_VERSIONS.length - 1];
 
     private static String[] with(String[] first, String... more) {
