@@ -5,9 +5,7 @@ import io.rectify.notification.domain.Contact;
 import io.rectify.notification.domain.DeliveryMode;
 import io.rectify.notification.domain.RecipientLevel;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
@@ -18,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,28 +30,13 @@ final class BatchContacts {
     private BatchContacts() {
     }
 
-    /**
-     * Every contact, at any level, whose reference is one of {@code refs} (nulls ignored): one statement with
-     * the references as one array, the same text whatever their number. Bench P4 (RESULTS run 30): the query
-     * as HQL with {@code in :refs} was translated again for every batch (a list of ~500 parameters makes
-     * each interpretation uncacheable), 7 % of the service's CPU, and PostgreSQL parsed and planned it anew.
-     */
+    /** Every contact, at any level, whose reference is one of {@code refs} (nulls ignored), by one statement ({@link ByCodes}). */
     static BatchContacts load(EntityManager em, Collection<String> refs) {
         BatchContacts contacts = new BatchContacts();
-        String[] wanted = refs.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
-        if (wanted.length > 0) {
-            em.unwrap(Session.class).doWork(c -> {
-                try (PreparedStatement ps = c.prepareStatement(SELECT)) {
-                    ps.setArray(1, c.createArrayOf("text", wanted));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Contact contact = contact(rs);
-                            contacts.byKey.put(contact.key, contact);
-                        }
-                    }
-                }
-            });
-        }
+        ByCodes.forEach(em, SELECT, refs.stream(), rs -> {
+            Contact contact = contact(rs);
+            contacts.byKey.put(contact.key, contact);
+        });
         return contacts;
     }
 

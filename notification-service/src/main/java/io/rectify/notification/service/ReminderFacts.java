@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -89,27 +88,10 @@ public class ReminderFacts {
         }
     }
 
-    /**
-     * The names of the codes (nulls ignored), by one statement with the codes as one array: the same text
-     * whatever their number, where HQL's {@code in :codes} was translated again for every batch (bench P4,
-     * RESULTS run 30).
-     */
+    /** The names of the codes (nulls ignored), by one statement ({@link ByCodes}). */
     private Map<String, String> names(String select, Stream<String> codes) {
-        String[] wanted = codes.filter(Objects::nonNull).distinct().toArray(String[]::new);
         Map<String, String> names = new HashMap<>();
-        if (wanted.length == 0) {
-            return names;
-        }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setArray(1, c.createArrayOf("text", wanted));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-        });
+        ByCodes.forEach(em, select, codes, rs -> names.put(rs.getString(1), rs.getString(2)));
         return names;
     }
 
