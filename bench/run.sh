@@ -48,14 +48,14 @@ done
 if ((QUICK)); then
   P1_SECONDS=10; P1_WARMUP=3
   P2_RATE=100; P2_SECONDS=10; P2_COUNTIES=10
-  P3_EVENTS=50000
+  P3_EVENTS=50000; P3_WARMUP_ROUNDS=1
   P4_CHASES=50000; P4_READY=5000; P4_WARMUP=1000; P4_WARMUP_ROUNDS=2; P4_TIMEOUT=90
   P6_HAZARDS=50000
   P7_SECONDS=5
 else
   P1_SECONDS=60; P1_WARMUP=15
   P2_RATE=500; P2_SECONDS=60; P2_COUNTIES=100
-  P3_EVENTS=1000000
+  P3_EVENTS=1000000; P3_WARMUP_ROUNDS=${P3_WARMUP_ROUNDS:-3}
   P4_CHASES=1000000; P4_READY=100000; P4_WARMUP=${P4_WARMUP:-20000}; P4_WARMUP_ROUNDS=${P4_WARMUP_ROUNDS:-8}; P4_TIMEOUT=300
   P6_HAZARDS=1000000
   P7_SECONDS=30
@@ -390,7 +390,7 @@ p3_rebuild() {
   bquiet p3.rebuild
   echo "RESULT p3.load_before $(loadavg | cut -d' ' -f1)" >>"$RESULTS"
   bsay "P3: scoring-service rebuild"
-  bench_java rebuild --url http://127.0.0.1:9183 --pid "${BPID[scoring-service]}" --timeout 1500
+  bench_java rebuild --url http://127.0.0.1:9183 --pid "${BPID[scoring-service]}" --timeout 1500 --warmup-rounds "$P3_WARMUP_ROUNDS"
   bstop scoring-service
 }
 

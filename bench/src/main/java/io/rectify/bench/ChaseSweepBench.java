@@ -166,7 +166,7 @@ final class ChaseSweepBench {
      * (2026-12-06). One round did not settle it: the compiler threads still took 0.46 of a core through the measured
      * window that followed (RESULTS run 27). So rounds go on (the same chases made due again, see
      * {@link ChaseSeeder#makeRemindedDueAgain}) until the compiler threads ({@code --pid}) took at most
-     * {@link #JIT_SETTLED} of a core in a round, {@code --warmup-rounds} at most. Their figures are reported apart
+     * {@link JitClock#SETTLED} of a core in a round, {@code --warmup-rounds} at most. Their figures are reported apart
      * ({@code p4.warmup_*}); the measured window starts after the last round's last delivery.
      */
     private static void warmUp(WebhookReceiver receiver, Connection c, Options o, JitClock jit) throws Exception {
@@ -180,7 +180,7 @@ final class ChaseSweepBench {
         int due = 0;
         int rounds = 0;
         double jitCores = Double.MAX_VALUE;
-        while (rounds < maxRounds && jitCores > JIT_SETTLED) {
+        while (rounds < maxRounds && jitCores > JitClock.SETTLED) {
             JitClock.Mark roundStart = jit.mark();
             due += rounds == 0 ? seeder(o).makeDue(c, warm) : seeder(o).makeRemindedDueAgain(c);
             while (receiver.deliveries() < due && System.nanoTime() < deadline) {
@@ -201,9 +201,6 @@ final class ChaseSweepBench {
         Report.result("p4.warmup_last_jit_cores", jitCores);
         receiver.startWindow();
     }
-
-    /** A warm-up round in which the compiler threads took at most this share of a core leaves the JIT settled. */
-    private static final double JIT_SETTLED = 0.15;
 
     /** Samples the service's heap use twice a second from its Prometheus endpoint. */
     static final class HeapWatch extends Thread {

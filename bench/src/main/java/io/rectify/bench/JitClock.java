@@ -15,6 +15,9 @@ final class JitClock {
     /** Clock ticks per second of {@code /proc}'s utime and stime (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100.0;
 
+    /** A warm-up round in which the compiler threads took at most this share of a core leaves the JIT settled. */
+    static final double SETTLED = 0.15;
+
     private final Path tasks;
 
     JitClock(long pid) {
