@@ -288,10 +288,10 @@ public class FactStore {
                     empty = rs.getBoolean(1);
                 }
             }
-            if (empty && hazards.timesInPlainYears()) {
+            if (empty) {
                 // rebuilt from scratch and no live write meanwhile (none can come now): straight in, nothing to upsert
                 copy(c, "copy hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,"
-                        + " reopenings, version) from stdin", hazards, true);
+                        + " reopenings, version) from stdin with (format binary)", hazards, RebuildHazards.POSTGRES_EPOCH_MICROS);
                 return null;
             }
             try (var st = c.createStatement()) {
@@ -302,7 +302,7 @@ public class FactStore {
             }
             copy(c, """
                     copy rebuild_hazard (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,
-                                         reopenings, version) from stdin""", hazards, false);
+                                         reopenings, version) from stdin with (format binary)""", hazards, 0);
             try (var st = c.createStatement()) {
                 st.executeUpdate(upsertHazardsFrom("rebuild_hazard"));
             }
@@ -310,13 +310,13 @@ public class FactStore {
         });
     }
 
-    private static void copy(Connection c, String copy, RebuildHazards hazards, boolean isoTimes) throws SQLException {
+    /** COPYs the hazards in binary, their times counted from {@code fromMicros} ({@link RebuildHazards#copyBinary}). */
+    private static void copy(Connection c, String copy, RebuildHazards hazards, long fromMicros) throws SQLException {
         org.postgresql.copy.CopyIn in = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(copy);
         try {
-            hazards.copyText(1 << 16, isoTimes, text -> {
-                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            hazards.copyBinary(1 << 16, fromMicros, bytes -> {
                 try {
-                    in.writeToCopy(bytes, 0, bytes.length);
+                    in.writeToCopy(bytes.array(), 0, bytes.position());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

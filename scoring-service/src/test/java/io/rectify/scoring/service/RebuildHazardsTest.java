@@ -68,53 +68,81 @@ class RebuildHazardsTest {
             assertThat(r.dueAt()).isEqualTo(FactStore.micros(u.fact().dueAt()));
             assertThat(r.reopenings()).isEqualTo(u.fact().reopenings());
         });
-        StringBuilder text = new StringBuilder();
-        table.copyText(1000, text::append);
-        assertThat(text.toString().split("\n")).hasSize(expected.size());
+        List<RebuildHazards.Row> copied = readBinaryCopy(table, 1000, 0);
+        assertThat(copied).hasSize(rows.size());
+        assertThat(new java.util.HashSet<>(copied)).isEqualTo(new java.util.HashSet<>(rows.values())); // as sets: AssertJ's any-order match is quadratic
     }
 
     @Test
-    void copyTextEscapesWhatTheFormatMeans() {
-        assertThat(RebuildHazards.escape("OPEN")).isSameAs("OPEN");
-        assertThat(RebuildHazards.escape("a\\b\tc\nd\re")).isEqualTo("a\\\\b\\tc\\nd\\re");
+    void theBinaryCopyHoldsEveryHazardGroupedByCountyAndPeriodWithItsTimesFromTheGivenOrigin() {
         RebuildHazards table = new RebuildHazards();
-        UUID id = UUID.fromString("00000000-0000-0001-0000-000000000002");
-        table.add(update(id, "X\tY", 4, null));
-        StringBuilder text = new StringBuilder();
-        table.copyText(1 << 16, text::append);
-        assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tX\\tY\t\\N\t\\N\t\\N\t0\t4\n");
+        UUID first = UUID.fromString("00000000-0000-0001-0000-000000000002"), second = UUID.randomUUID(), third = UUID.randomUUID();
+        Instant due = Instant.parse("2026-05-01T00:00:00.1234565Z");
+        table.add(new FactUpdate.HazardUpdate(new HazardFact(first, "MAJOR", "整改中\tX", due, null, Instant.parse("0001-01-01T00:00:00Z"), 2),
+                "B", "City", "Province", 2026, 7));
+        table.add(update(second, "OPEN", 1, null)); // COUNTY1 2026
+        table.add(new FactUpdate.HazardUpdate(new HazardFact(third, "GENERAL", "OPEN", null, null, null, 0), "B", "City", "Province", 2025, 1));
+        List<RebuildHazards.Row> read = readBinaryCopy(table, 1 << 16, RebuildHazards.POSTGRES_EPOCH_MICROS);
+        assertThat(read).extracting(RebuildHazards.Row::id).containsExactly(third, first, second); // B 2025, B 2026, COUNTY1
+        assertThat(read.get(1)).isEqualTo(new RebuildHazards.Row(first, "B", 2026, "MAJOR", "整改中\tX",
+                FactStore.micros(due) - RebuildHazards.POSTGRES_EPOCH_MICROS, null,
+                FactStore.micros(Instant.parse("0001-01-01T00:00:00Z")) - RebuildHazards.POSTGRES_EPOCH_MICROS, 2, 7));
+        assertThat(RebuildHazards.POSTGRES_EPOCH_MICROS).isEqualTo(Instant.parse("2000-01-01T00:00:00Z").getEpochSecond() * 1_000_000L);
     }
 
-    @Test
-    void isoTimesOnlyForTheYearsOneToNineThousandNineHundredNinetyNine() {
-        RebuildHazards table = new RebuildHazards();
-        UUID id = UUID.fromString("00000000-0000-0001-0000-000000000002");
-        table.add(update(id, "OPEN", 1, Instant.parse("2026-05-01T00:00:00.1234565Z")));
-        assertThat(table.timesInPlainYears()).isTrue();
-        StringBuilder text = new StringBuilder();
-        table.copyText(1 << 16, true, text::append);
-        assertThat(text.toString()).isEqualTo("00000000-0000-0001-0000-000000000002\tCOUNTY1\t2026\tMAJOR\tOPEN\t2026-05-01 00:00:00.123457+00\t\\N\t\\N\t0\t1\n");
-        table.add(update(UUID.randomUUID(), "OPEN", 1, Instant.parse("0000-12-31T23:59:59.999999Z")));
-        assertThat(table.timesInPlainYears()).isFalse();
-        RebuildHazards late = new RebuildHazards();
-        late.add(update(id, "OPEN", 1, Instant.parse("+10000-01-01T00:00:00Z")));
-        assertThat(late.timesInPlainYears()).isFalse();
-    }
-
-    @Test
-    void isoTextIsWhatTheTimeFormattersWrite() {
-        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'")
-                .withZone(java.time.ZoneOffset.UTC);
-        Random random = new Random(7);
-        long first = java.time.LocalDate.of(1, 1, 1).toEpochDay() * 86_400_000_000L;
-        long last = java.time.LocalDate.of(10000, 1, 1).toEpochDay() * 86_400_000_000L - 1;
-        List<Long> samples = new ArrayList<>(List.of(first, last, 0L, -1L, 951_782_400_000_000L /* 2000-02-29 */));
-        for (int i = 0; i < 100_000; i++) {
-            samples.add(first + Math.floorMod(random.nextLong(), last - first));
+    /** The rows of a binary COPY ({@link RebuildHazards#copyBinary}) read back as PostgreSQL reads them, in their order. */
+    private static List<RebuildHazards.Row> readBinaryCopy(RebuildHazards table, int chunk, long fromMicros) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        table.copyBinary(chunk, fromMicros, b -> out.write(b.array(), 0, b.position()));
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(out.toByteArray());
+        byte[] signature = new byte[11];
+        in.get(signature);
+        assertThat(signature).isEqualTo(new byte[]{'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0});
+        assertThat(in.getInt()).as("flags").isZero();
+        assertThat(in.getInt()).as("header extension").isZero();
+        List<RebuildHazards.Row> rows = new ArrayList<>();
+        for (short columns = in.getShort(); columns != -1; columns = in.getShort()) {
+            expect(columns == 10, "10 columns, not " + columns);
+            length(in, 16);
+            UUID id = new UUID(in.getLong(), in.getLong());
+            String county = text(in);
+            length(in, 4);
+            int period = in.getInt();
+            String grade = text(in), status = text(in);
+            Long dueAt = time(in), submittedAt = time(in), signedOffAt = time(in);
+            length(in, 4);
+            int reopenings = in.getInt();
+            length(in, 8);
+            rows.add(new RebuildHazards.Row(id, county, period, grade, status, dueAt, submittedAt, signedOffAt, reopenings, in.getLong()));
         }
-        for (long micros : samples) {
-            Instant t = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-            assertThat(RebuildHazards.iso(new StringBuilder(), micros).toString()).as("%d", micros).isEqualTo(pattern.format(t));
+        assertThat(in.hasRemaining()).as("nothing after the trailer").isFalse();
+        return rows;
+    }
+
+    private static String text(java.nio.ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Long time(java.nio.ByteBuffer in) {
+        int length = in.getInt();
+        if (length == -1) {
+            return null;
+        }
+        expect(length == 8, "a time of 8 bytes, not " + length);
+        return in.getLong();
+    }
+
+    private static void length(java.nio.ByteBuffer in, int expected) {
+        int length = in.getInt();
+        expect(length == expected, "a field of " + expected + " bytes, not " + length);
+    }
+
+    /** A plain check for the per-row reading (tens of thousands of rows: an AssertJ assertion per field is slow). */
+    private static void expect(boolean holds, String what) {
+        if (!holds) {
+            throw new AssertionError(what);
         }
     }
 

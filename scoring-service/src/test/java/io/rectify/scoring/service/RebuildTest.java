@@ -168,7 +168,8 @@ class RebuildTest extends ScoringTestBase {
 
     /**
      * Rebuilt from scratch (hazard_fact empty under the write's lock), the hazards go straight into
-     * hazard_fact by COPY with their times as ISO text: the same rows as by the other way.
+     * hazard_fact by binary COPY, their times counted from 2000 as a timestamptz's binary form is: the same rows as by
+     * the other way (bigint microseconds since the epoch into a temporary table, then the upsert).
      */
     @Test
     void intoAnEmptyTableTheHazardsGoStraightInAsTheOtherWayWritesThem() {
@@ -178,7 +179,7 @@ class RebuildTest extends ScoringTestBase {
         UUID odd = UUID.randomUUID(), plain = UUID.randomUUID();
         Instant due = Instant.parse("2026-05-01T00:00:00.123456789Z");
         RebuildHazards kept = new RebuildHazards();
-        kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(odd, "GENERAL", "A\\B\tC\nD\rE", due, Instant.EPOCH,
+        kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(odd, "GENERAL", "整改 A\\B\tC\nD\rE", due, Instant.EPOCH,
                 Instant.parse("0001-01-01T00:00:00Z"), 2), county, null, null, 2026, 3));
         kept.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(plain, "MAJOR", "OPEN", null, null,
                 Instant.parse("9999-12-31T23:59:59.999999499Z"), 0), county, null, null, 2025, 1));
@@ -197,7 +198,10 @@ class RebuildTest extends ScoringTestBase {
             QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(kept)); // by the temporary table: not empty
             assertThat(rows(query + "")).filteredOn(r -> !r.contains("LIVE")).isEqualTo(straight);
             assertThat(rows("select status, extract(microseconds from due_at)::bigint % 1000000 from hazard_fact where id = '" + odd + "'"))
-                    .containsExactly("[A\\B\tC\nD\rE, 123457]");
+                    .containsExactly("[整改 A\\B\tC\nD\rE, 123457]");
+            assertThat(rows("select due_at = timestamptz '2026-05-01 00:00:00.123457+00', rectification_submitted_at = timestamptz 'epoch',"
+                    + " signed_off_at = timestamptz '0001-01-01 00:00:00+00' from hazard_fact where id = '" + odd + "'"))
+                    .containsExactly("[true, true, true]");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 sql.update("delete from hazard_fact");
