@@ -47,6 +47,13 @@ public interface ScoringConfig {
         @WithDefault("60s")
         Duration stallTimeout();
 
+        /**
+         * In how many groups of partitions {@code hazard.events} is read, one after the other, each group's hazards
+         * written while the next is read (1: read every partition at once, write every hazard at the end).
+         */
+        @WithDefault("3")
+        int partitionGroups();
+
         /** How often an instance looks for facts a rebuild left incomplete (it died, stopped or failed) to rebuild them again. */
         @WithDefault("30s")
         Duration resumeCheck();

@@ -270,31 +270,33 @@ public class FactStore {
     }
 
     /**
-     * Writes every hazard a rebuild kept, in the caller's transaction: the rows go by {@code COPY} into a
-     * temporary table (dropped at commit), then into hazard_fact with the upsert and version rule of
-     * {@link #UPSERT_HAZARDS}. The live consumers may have written some of these hazards meanwhile: the
-     * version rule keeps the newer. hazard_fact is locked against other writers first (they wait the few
-     * seconds this takes, then go on): the rows go in grouped by county and period, as the recomputation
-     * reads them, not in the id order every other writer locks rows in, which could otherwise deadlock.
+     * Writes hazards a rebuild kept, in the caller's transaction. hazard_fact is locked against other writers
+     * first (they wait the second or two this takes, then go on): the rows go in grouped by county and period,
+     * as the recomputation reads them, not in the id order every other writer locks rows in, which could
+     * otherwise deadlock. Under the lock, the rows go straight in by binary {@code COPY}: none of them is there
+     * yet unless a live consumer wrote it since the wipe (the rebuild writes each hazard once, in the group of
+     * partitions its events are in). If one is (the COPY meets a unique violation), the COPY is undone to a
+     * savepoint and the rows go by {@code COPY} into a temporary table (dropped at commit), then into hazard_fact
+     * with the upsert and version rule of {@link #UPSERT_HAZARDS}: the newer version stays.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writeRebuiltHazards(RebuildHazards hazards) {
         sql.work(c -> {
-            boolean empty;
             try (var st = c.createStatement()) {
                 st.execute("lock table hazard_fact in share row exclusive mode");
-                try (var rs = st.executeQuery("select not exists (select 1 from hazard_fact)")) {
-                    rs.next();
-                    empty = rs.getBoolean(1);
-                }
+                st.execute("savepoint rebuilt_hazards");
             }
-            if (empty) {
-                // rebuilt from scratch and no live write meanwhile (none can come now): straight in, nothing to upsert
+            try {
                 copy(c, "copy hazard_fact (id, county_code, period, grade, status, due_at, rectification_submitted_at, signed_off_at,"
                         + " reopenings, version) from stdin with (format binary)", hazards, RebuildHazards.POSTGRES_EPOCH_MICROS);
                 return null;
+            } catch (SQLException | IllegalStateException e) {
+                if (!UNIQUE_VIOLATION.equals(sqlState(e))) {
+                    throw e;
+                }
             }
             try (var st = c.createStatement()) {
+                st.execute("rollback to savepoint rebuilt_hazards");
                 st.execute("""
                         create temporary table rebuild_hazard (id uuid, county_code varchar(12), period int, grade varchar(16),
                             status varchar(32), due_at bigint, rectification_submitted_at bigint, signed_off_at bigint,
@@ -308,6 +310,18 @@ public class FactStore {
             }
             return null;
         });
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The SQL state of the first SQLException in a chain of causes, or null. */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** COPYs the hazards in binary, their times counted from {@code fromMicros} ({@link RebuildHazards#copyBinary}). */

@@ -178,26 +178,24 @@ public class IndexRebuild {
     }
 
     /**
-     * Reads the topics and writes the hazards kept; the hazards held in memory (tens of MiB for a large log)
-     * are unreachable once this returns, before the recomputation loads the counties' facts.
+     * Reads the topics and writes the hazards kept; each group's hazards (held in memory, tens of MiB for a
+     * large log) are unreachable once written, before the recomputation loads the counties' facts.
      */
     private void readAndWriteHazards() {
-        RebuildHazards hazards = readTopics();
-        long t0 = System.nanoTime();
-        long refused = writeHazards(hazards);
+        long refused = readTopics();
         if (refused > 0) {
             RebuildProgress r = progress;
             update(r.eventsRead(), r.eventsTotal(), r.eventsSkipped() + refused);
         }
-        LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
      * Reads both topics to the end offsets found at the start: registrations, enterprises, inspections and
      * the counties met are written as they come, a batch at a time; the hazards are kept, newest version
-     * each, and returned to be written at once.
+     * each, and written at once when the group of partitions they were read in is done (see
+     * {@link #partitionGroups}), while the next group is read. @return how many hazards the database refused
      */
-    private RebuildHazards readTopics() {
+    private long readTopics() {
         String prefix = topicPrefix.orElse("");
         Map<String, Object> settings = kafka.connection();
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -211,75 +209,162 @@ public class IndexRebuild {
         // keys and values as buffers over the fetched bytes: the decoder parses them where they lie, no copy per record
         try (KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(settings, new ByteBufferDeserializer(),
                 new ByteBufferDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(prefix + Topics.INSPECTION_EVENTS, prefix + Topics.HAZARD_EVENTS)) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos != null) {
-                    infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-            }
+            List<TopicPartition> inspections = partitions(consumer, prefix + Topics.INSPECTION_EVENTS);
+            List<TopicPartition> hazardEvents = partitions(consumer, prefix + Topics.HAZARD_EVENTS);
+            List<TopicPartition> partitions = new ArrayList<>(inspections);
+            partitions.addAll(hazardEvents);
             if (partitions.isEmpty()) {
-                return new RebuildHazards();
+                return 0;
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.assign(partitions); // all of them while the offsets are asked for (the answers update what is assigned)
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
             update(0, total, 0);
 
             Pipeline pipeline = new Pipeline(total);
+            HazardWrites writes = new HazardWrites();
             try {
-                Instant lastProgress = clock.instant();
-                Instant renewed = clock.instant();
-                List<TopicPartition> done = new ArrayList<>();
-                List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk = new ArrayList<>();
-                while (true) {
-                    if (stopping) {
-                        throw new IllegalStateException("the service is shutting down with " + (total - pipeline.read) + " records still due");
-                    }
-                    if (Duration.between(renewed, clock.instant()).compareTo(RENEW_EVERY) >= 0) {
-                        if (!lease.renew()) {
-                            throw new IllegalStateException("the rebuild lease ran out and another instance took it over");
-                        }
-                        renewed = clock.instant();
-                    }
-                    for (TopicPartition tp : partitions) {
-                        if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
-                            done.add(tp);
-                            consumer.pause(List.of(tp)); // records after the target belong to the live consumers
-                        }
-                    }
-                    if (done.size() == partitions.size()) {
-                        break;
-                    }
-                    ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(500));
-                    int due = 0;
-                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
-                        if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                            chunk.add(r);
-                            due++;
-                        }
-                    }
-                    if (due > 0) {
-                        lastProgress = clock.instant();
-                    } else if (chunk.isEmpty()
-                            && Duration.between(lastProgress, clock.instant()).compareTo(config.rebuild().stallTimeout()) > 0) {
-                        throw new IllegalStateException("no record read for " + config.rebuild().stallTimeout() + " with "
-                                + (total - pipeline.read) + " still due");
-                    }
-                    if (chunk.size() >= config.rebuild().batchSize() || (due == 0 && !chunk.isEmpty())) {
-                        pipeline.next(chunk);
-                        chunk = new ArrayList<>();
-                    }
+                Reading reading = new Reading(total, pipeline);
+                for (List<TopicPartition> group : partitionGroups(inspections, hazardEvents, config.rebuild().partitionGroups())) {
+                    consumer.assign(group);
+                    consumer.seekToBeginning(group);
+                    reading.group(consumer, group, end);
+                    pipeline.finish();
+                    writes.add(pipeline.takeHazards());
                 }
-                if (!chunk.isEmpty()) {
-                    pipeline.next(chunk);
-                }
-                pipeline.finish();
-                return pipeline.hazards;
+                return writes.awaitAll();
             } finally {
                 pipeline.close();
+                writes.close();
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        List<TopicPartition> partitions = new ArrayList<>();
+        if (infos != null) {
+            infos.stream().map(p -> p.partition()).sorted().forEach(p -> partitions.add(new TopicPartition(topic, p)));
+        }
+        return partitions;
+    }
+
+    /**
+     * The partitions in the groups they are read in, one group after the other: {@code hazard.events}' partitions
+     * in up to {@code groups} groups of consecutive partitions, {@code inspection.events}' all in the first. The
+     * events of a hazard are in one partition (keyed by its id), so the hazards read in a group are final when
+     * the group is: they are written while the next group is read, on the core the reading leaves idle (a
+     * rebuild's one write at the end took a fifth of its time, PostgreSQL on one core, the service idle).
+     */
+    static List<List<TopicPartition>> partitionGroups(List<TopicPartition> inspections, List<TopicPartition> hazardEvents, int groups) {
+        int n = Math.max(1, Math.min(groups, hazardEvents.size()));
+        List<List<TopicPartition>> result = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            List<TopicPartition> group = new ArrayList<>(g == 0 ? inspections : List.of());
+            group.addAll(hazardEvents.subList(hazardEvents.size() * g / n, hazardEvents.size() * (g + 1) / n));
+            result.add(group);
+        }
+        return result;
+    }
+
+    /** The reader's loop over the groups, with what it keeps across them: the lease's renewal and the stall watch. */
+    private final class Reading {
+
+        private final long total;
+        private final Pipeline pipeline;
+        private Instant lastProgress = clock.instant();
+        private Instant renewed = clock.instant();
+
+        Reading(long total, Pipeline pipeline) {
+            this.total = total;
+            this.pipeline = pipeline;
+        }
+
+        /** Reads the group's partitions (assigned, at their beginning) to their end offsets, handing chunks to the pipeline. */
+        void group(KafkaConsumer<ByteBuffer, ByteBuffer> consumer, List<TopicPartition> group, Map<TopicPartition, Long> end) {
+            List<TopicPartition> done = new ArrayList<>();
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk = new ArrayList<>();
+            lastProgress = clock.instant();
+            while (true) {
+                if (stopping) {
+                    throw new IllegalStateException("the service is shutting down with " + (total - pipeline.read) + " records still due");
+                }
+                if (Duration.between(renewed, clock.instant()).compareTo(RENEW_EVERY) >= 0) {
+                    if (!lease.renew()) {
+                        throw new IllegalStateException("the rebuild lease ran out and another instance took it over");
+                    }
+                    renewed = clock.instant();
+                }
+                for (TopicPartition tp : group) {
+                    if (!done.contains(tp) && consumer.position(tp) >= end.get(tp)) {
+                        done.add(tp);
+                        consumer.pause(List.of(tp)); // records after the target belong to the live consumers
+                    }
+                }
+                if (done.size() == group.size()) {
+                    break;
+                }
+                ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(500));
+                int due = 0;
+                for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
+                        chunk.add(r);
+                        due++;
+                    }
+                }
+                if (due > 0) {
+                    lastProgress = clock.instant();
+                } else if (chunk.isEmpty()
+                        && Duration.between(lastProgress, clock.instant()).compareTo(config.rebuild().stallTimeout()) > 0) {
+                    throw new IllegalStateException("no record read for " + config.rebuild().stallTimeout() + " with "
+                            + (total - pipeline.read) + " still due");
+                }
+                if (chunk.size() >= config.rebuild().batchSize() || (due == 0 && !chunk.isEmpty())) {
+                    pipeline.next(chunk);
+                    chunk = new ArrayList<>();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                pipeline.next(chunk);
+            }
+        }
+    }
+
+    /**
+     * The hazards of each group written one group after the other, each in its own transaction
+     * ({@link #writeHazards}), beside the reading of the next group.
+     */
+    private final class HazardWrites implements AutoCloseable {
+
+        private CompletableFuture<Long> refused = CompletableFuture.completedFuture(0L);
+
+        void add(RebuildHazards hazards) {
+            if (hazards.size() == 0) {
+                return;
+            }
+            if (refused.isCompletedExceptionally()) {
+                Pipeline.join(refused); // a write failed: the rebuild fails now, not after reading the rest
+            }
+            refused = refused.thenApplyAsync(before -> {
+                long t0 = System.nanoTime();
+                long more = writeHazards(hazards);
+                LOG.infof("rebuild wrote %d hazards in %d ms", hazards.size(), (System.nanoTime() - t0) / 1_000_000);
+                return before + more;
+            }, executor);
+        }
+
+        long awaitAll() {
+            return Pipeline.join(refused);
+        }
+
+        /** A write still running (the rebuild failed) is waited for, so none outlives the lease. */
+        @Override
+        public void close() {
+            try {
+                refused.join();
+            } catch (RuntimeException ignored) {
+                // the rebuild has failed already, or fails on this write's own failure in awaitAll
             }
         }
     }
@@ -307,8 +392,8 @@ public class IndexRebuild {
             }
         });
         private CompletableFuture<RebuildBatch> decoding;
-        /** Only the writer stage touches these two, one batch at a time. */
-        final RebuildHazards hazards = new RebuildHazards();
+        /** Only the take-in stage touches these two, one batch at a time. */
+        private RebuildHazards hazards = new RebuildHazards();
         private final Set<String> ensured = new HashSet<>();
         private CompletableFuture<Long> writing;
         private int writingRecords;
@@ -353,7 +438,14 @@ public class IndexRebuild {
             }
         }
 
-        /** Decodes and writes what is left, waiting for the last write. */
+        /** The hazards taken in since the last call (call after {@link #finish}), and a new table for the ones to come. */
+        RebuildHazards takeHazards() {
+            RebuildHazards taken = hazards;
+            hazards = new RebuildHazards();
+            return taken;
+        }
+
+        /** Decodes and takes in what is left, waiting for the last take-in. */
         void finish() {
             if (decoding != null) {
                 write(join(decoding));
@@ -375,7 +467,7 @@ public class IndexRebuild {
             }
         }
 
-        private static <T> T join(CompletableFuture<T> future) {
+        static <T> T join(CompletableFuture<T> future) {
             try {
                 return future.join();
             } catch (CompletionException e) {

@@ -13,7 +13,6 @@ import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -135,22 +134,43 @@ final class RebuildDecoder {
         throw NOT_CANONICAL; // null (or anything else): the ordinary way decides
     }
 
-    /** The headers of a hazard event in canonical form (the last of a repeated header counts, as in IncomingEvent). */
+    /**
+     * The headers of a hazard event in canonical form (the last of a repeated header counts, as in IncomingEvent),
+     * read as the fetched bytes ({@link HeaderBytes}): no string per key, no array per value.
+     */
     private static void checkHeaders(ConsumerRecord<?, ?> record) throws NotCanonical {
-        byte[] spec = null, id = null, type = null, source = null, time = null;
+        ByteBuffer spec = null, id = null, type = null, source = null, time = null;
         for (Header h : record.headers()) {
-            switch (h.key()) {
-                case CloudEvent.H_SPECVERSION -> spec = h.value();
-                case CloudEvent.H_ID -> id = h.value();
-                case CloudEvent.H_TYPE -> type = h.value();
-                case CloudEvent.H_SOURCE -> source = h.value();
-                case CloudEvent.H_TIME -> time = h.value();
+            ByteBuffer key = HeaderBytes.key(h);
+            switch (key.remaining()) { // the five keys have four lengths; ce_type and ce_time differ in their fifth byte
+                case 5 -> {
+                    if (HeaderBytes.is(key, K_ID)) {
+                        id = valueOrNotCanonical(h);
+                    }
+                }
+                case 7 -> {
+                    if (HeaderBytes.is(key, K_TYPE)) {
+                        type = valueOrNotCanonical(h);
+                    } else if (HeaderBytes.is(key, K_TIME)) {
+                        time = valueOrNotCanonical(h);
+                    }
+                }
+                case 9 -> {
+                    if (HeaderBytes.is(key, K_SOURCE)) {
+                        source = valueOrNotCanonical(h);
+                    }
+                }
+                case 14 -> {
+                    if (HeaderBytes.is(key, K_SPECVERSION)) {
+                        spec = valueOrNotCanonical(h);
+                    }
+                }
                 default -> {
                 }
             }
         }
         if (spec == null || id == null || type == null || source == null || time == null
-                || !Arrays.equals(spec, SPEC_VERSION) || !printableNotBlank(source) || !hazardType(type)) {
+                || !HeaderBytes.is(spec, SPEC_VERSION) || !printableNotBlank(source) || !hazardType(type)) {
             throw NOT_CANONICAL;
         }
         // read as their ASCII characters into this thread's buffer: no string per header (a blank or non-ASCII one is not canonical)
@@ -159,13 +179,32 @@ final class RebuildDecoder {
         instant(chars, 0, asciiChars(time, chars));
     }
 
-    private static final byte[] SPEC_VERSION = CloudEvent.SPEC_VERSION.getBytes(StandardCharsets.ISO_8859_1);
+    /** A header's value; a header without one (IncomingEvent: absent) is not canonical. */
+    private static ByteBuffer valueOrNotCanonical(Header h) throws NotCanonical {
+        ByteBuffer value = HeaderBytes.value(h);
+        if (value == null) {
+            throw NOT_CANONICAL;
+        }
+        return value;
+    }
+
+    private static final byte[] K_ID = ascii7(CloudEvent.H_ID);
+    private static final byte[] K_TYPE = ascii7(CloudEvent.H_TYPE);
+    private static final byte[] K_TIME = ascii7(CloudEvent.H_TIME);
+    private static final byte[] K_SOURCE = ascii7(CloudEvent.H_SOURCE);
+    private static final byte[] K_SPECVERSION = ascii7(CloudEvent.H_SPECVERSION);
+    private static final byte[] SPEC_VERSION = ascii7(CloudEvent.SPEC_VERSION);
     private static final ThreadLocal<char[]> HEADER_CHARS = ThreadLocal.withInitial(() -> new char[64]);
 
+    private static byte[] ascii7(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** Not what {@code ascii(source).isBlank()} refuses: a byte that is not ASCII or a control character, or nothing but spaces. */
-    private static boolean printableNotBlank(byte[] bytes) {
+    private static boolean printableNotBlank(ByteBuffer bytes) {
         boolean blank = true;
-        for (byte b : bytes) {
+        for (int i = bytes.position(); i < bytes.limit(); i++) {
+            byte b = bytes.get(i);
             if (b < 0x20) { // negative: not ASCII; control characters: not canonical
                 return false;
             }
@@ -177,34 +216,37 @@ final class RebuildDecoder {
     /** The types seen, with whether each is a hazard event's: a few distinct values, looked up without a string. */
     private static final ThreadLocal<java.util.List<Object[]>> TYPES = ThreadLocal.withInitial(java.util.ArrayList::new);
 
-    private static boolean hazardType(byte[] type) throws NotCanonical {
+    private static boolean hazardType(ByteBuffer type) throws NotCanonical {
         java.util.List<Object[]> seen = TYPES.get();
         for (Object[] known : seen) {
-            if (Arrays.equals((byte[]) known[0], type)) {
+            if (HeaderBytes.is(type, (byte[]) known[0])) {
                 return (Boolean) known[1];
             }
         }
-        String t = ascii(type);
+        byte[] bytes = HeaderBytes.copy(type);
+        String t = ascii(bytes);
         boolean hazard = t.startsWith(HAZARD_TYPES) && HazardEvent.NAMES.contains(CloudEvent.nameOf(t));
         if (seen.size() < 64) {
-            seen.add(new Object[]{type.clone(), hazard});
+            seen.add(new Object[]{bytes, hazard});
         }
         return hazard;
     }
 
     /** The bytes as characters into {@code chars}, if they are plain ASCII and fit; @return how many */
-    private static int asciiChars(byte[] bytes, char[] chars) throws NotCanonical {
-        if (bytes.length > chars.length) {
+    private static int asciiChars(ByteBuffer bytes, char[] chars) throws NotCanonical {
+        int from = bytes.position();
+        int n = bytes.limit() - from;
+        if (n > chars.length) {
             throw NOT_CANONICAL; // longer than any UUID or canonical instant
         }
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
+        for (int i = 0; i < n; i++) {
+            byte b = bytes.get(from + i);
             if (b < 0x20) {
                 throw NOT_CANONICAL;
             }
             chars[i] = (char) b;
         }
-        return bytes.length;
+        return n;
     }
 
     /** The bytes as text if they are plain ASCII (the canonical headers are). */
@@ -328,7 +370,48 @@ final class RebuildDecoder {
         if (v != JsonToken.VALUE_STRING) {
             throw NOT_CANONICAL; // numbers or booleans as text: the binding's coercion decides
         }
-        return p.getText();
+        return TEXTS.get().of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /**
+     * The texts kept (county code, city, province, grade, status) are a few hundred distinct values over a
+     * million records: each decoding thread hands out the one string it made for a text, not a new one per
+     * record, which also arrive with their hash computed for the maps they go into.
+     */
+    private static final ThreadLocal<RecentTexts> TEXTS = ThreadLocal.withInitial(RecentTexts::new);
+
+    /** A direct-mapped cache of strings by their characters: a text that collides replaces the one there. */
+    static final class RecentTexts {
+
+        private static final int LONGEST = 64;
+        private final String[] slots = new String[4096];
+
+        String of(char[] c, int off, int len) {
+            if (len > LONGEST) {
+                return new String(c, off, len);
+            }
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + c[off + i];
+            }
+            int slot = (h ^ (h >>> 12)) & (slots.length - 1);
+            String s = slots[slot];
+            if (s != null && s.length() == len && same(s, c, off)) {
+                return s;
+            }
+            s = new String(c, off, len);
+            slots[slot] = s;
+            return s;
+        }
+
+        private static boolean same(String s, char[] c, int off) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != c[off + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static int integer(JsonParser p, JsonToken v) throws IOException, NotCanonical {

@@ -7,6 +7,8 @@ import io.rectify.contracts.EventJson;
 import io.rectify.contracts.EventPayload;
 import io.rectify.scoring.support.CountyStory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ class RebuildDecoderTest {
             Optional<FactUpdate> decoded = RebuildDecoder.decode(r, ZONE);
             assertThat(decoded).isPresent().isEqualTo(RebuildDecoder.slow(r, ZONE));
             assertThat(RebuildDecoder.fastOrNull(r, ZONE)).as("read by the fast path").isEqualTo(decoded.get());
+            assertThat(RebuildDecoder.fastOrNull(inPlace(r), ZONE)).as("read in place by the fast path").isEqualTo(decoded.get());
         }
     }
 
@@ -75,11 +78,48 @@ class RebuildDecoderTest {
         assertThat(outcome(() -> RebuildDecoder.decode(inPlace(empty), ZONE))).isEqualTo(outcome(() -> RebuildDecoder.decode(empty, ZONE)));
     }
 
-    /** The record with key and value as slices of larger arrays (bytes before and after them), as a fetch holds them. */
+    /**
+     * The record with key, value and every header's key and value as slices of larger arrays (bytes before and
+     * after them), as a fetch holds them: the headers are read where they lie ({@link HeaderBytes}).
+     */
     private static ConsumerRecord<ByteBuffer, ByteBuffer> inPlace(ConsumerRecord<String, byte[]> r) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : r.headers()) {
+            headers.add(new RecordHeader(slice(h.key().getBytes(StandardCharsets.UTF_8)), h.value() == null ? null : slice(h.value())));
+        }
         return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(), 0, 0,
                 r.key() == null ? null : slice(r.key().getBytes(StandardCharsets.UTF_8)), r.value() == null ? null : slice(r.value()),
-                r.headers(), Optional.empty());
+                headers, Optional.empty());
+    }
+
+    /** Headers as a fetch makes them are read in place, not through their accessors (which make a string and an array each). */
+    @Test
+    void fetchedHeadersAreReadWhereTheyLie() {
+        assertThat(HeaderBytes.inPlace()).as("RecordHeader's buffers readable").isTrue();
+        RecordHeader fetched = new RecordHeader(slice("ce_id".getBytes(StandardCharsets.UTF_8)), slice("abc".getBytes(StandardCharsets.UTF_8)));
+        assertThat(HeaderBytes.is(HeaderBytes.key(fetched), "ce_id".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(HeaderBytes.copy(HeaderBytes.value(fetched))).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
+        // once made, the string and array are what is read: the same bytes
+        assertThat(fetched.key()).isEqualTo("ce_id");
+        assertThat(HeaderBytes.copy(HeaderBytes.key(fetched))).isEqualTo("ce_id".getBytes(StandardCharsets.UTF_8));
+        assertThat(HeaderBytes.value(new RecordHeader(slice("k".getBytes(StandardCharsets.UTF_8)), null))).isNull();
+        assertThat(HeaderBytes.value(new RecordHeader("k", null))).isNull();
+    }
+
+    /** The texts a decoder keeps are the same strings each time they recur, whatever collides in the cache. */
+    @Test
+    void recurringTextsAreOneString() {
+        RebuildDecoder.RecentTexts texts = new RebuildDecoder.RecentTexts();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 10_000; i++) { // more distinct texts than slots: collisions replace, never confuse
+                String s = (i % 3 == 0 ? "县" : "County ") + i;
+                assertThat(texts.of(("  " + s + "  ").toCharArray(), 2, s.length())).isEqualTo(s);
+            }
+        }
+        String again = texts.of("County 1".toCharArray(), 0, 8);
+        assertThat(texts.of("xCounty 1".toCharArray(), 1, 8)).isSameAs(again);
+        String longText = "x".repeat(200);
+        assertThat(texts.of(longText.toCharArray(), 0, 200)).isEqualTo(longText);
     }
 
     private static ByteBuffer slice(byte[] bytes) {
@@ -255,6 +295,7 @@ class RebuildDecoderTest {
         Object fast = outcome(() -> RebuildDecoder.decode(r, ZONE));
         Object slow = outcome(() -> RebuildDecoder.slow(r, ZONE));
         assertThat(fast).as(what).isEqualTo(slow);
+        assertThat(outcome(() -> RebuildDecoder.decode(inPlace(r), ZONE))).as(what + ", read in place").isEqualTo(slow);
     }
 
     private static Object outcome(java.util.function.Supplier<Optional<FactUpdate>> decoding) {

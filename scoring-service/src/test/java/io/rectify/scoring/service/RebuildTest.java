@@ -96,7 +96,7 @@ class RebuildTest extends ScoringTestBase {
         assertThat(answers()).isEqualTo(before);
         assertThat(count("select count(*) from county_index_history")).isEqualTo(history);
         assertThat(count("select count(*) from hazard_fact")).isEqualTo(hazards);
-        // every column of every hazard and county as the live consumers left it (the hazards go in by COPY at the end)
+        // every column of every hazard and county as the live consumers left it (the hazards go in by COPY, a group of partitions at a time)
         assertThat(rows("select * from hazard_fact order by id")).isEqualTo(hazardRows);
         assertThat(rows("select * from county order by code")).isEqualTo(countyRows);
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.pending() == 0);
@@ -167,12 +167,13 @@ class RebuildTest extends ScoringTestBase {
     }
 
     /**
-     * Rebuilt from scratch (hazard_fact empty under the write's lock), the hazards go straight into
-     * hazard_fact by binary COPY, their times counted from 2000 as a timestamptz's binary form is: the same rows as by
-     * the other way (bigint microseconds since the epoch into a temporary table, then the upsert).
+     * The hazards go straight into hazard_fact by binary COPY, their times counted from 2000 as a timestamptz's
+     * binary form is; where a live consumer wrote one of them first (the COPY meets a unique violation, here at
+     * the end of a small COPY and in the middle of a large one), the COPY is undone and they go the other way
+     * (bigint microseconds since the epoch into a temporary table, then the upsert): the same rows.
      */
     @Test
-    void intoAnEmptyTableTheHazardsGoStraightInAsTheOtherWayWritesThem() {
+    void theHazardsGoStraightInUnlessALiveWriteGotThereFirst() {
         String county = CountyStory.create().code;
         String saved = QuarkusTransaction.requiringNew().call(() -> sql.one("select coalesce(json_agg(h), '[]')::text from hazard_fact h",
                 rs -> rs.getString(1)).orElseThrow());
@@ -195,13 +196,36 @@ class RebuildTest extends ScoringTestBase {
                 sql.update("insert into hazard_fact (id, county_code, period, grade, status, reopenings, version) values (?, ?, 2026, 'MAJOR', 'LIVE', 0, 0)",
                         UUID.randomUUID(), county);
             });
-            QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(kept)); // by the temporary table: not empty
+            QuarkusTransaction.requiringNew().run(() -> sql.update(
+                    "insert into hazard_fact (id, county_code, period, grade, status, reopenings, version) values (?, ?, 2025, 'MAJOR', 'LIVE', 0, 0)",
+                    plain, county)); // an older version, written live since the wipe: replaced
+            QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(kept)); // by the temporary table
             assertThat(rows(query + "")).filteredOn(r -> !r.contains("LIVE")).isEqualTo(straight);
             assertThat(rows("select status, extract(microseconds from due_at)::bigint % 1000000 from hazard_fact where id = '" + odd + "'"))
                     .containsExactly("[整改 A\\B\tC\nD\rE, 123457]");
             assertThat(rows("select due_at = timestamptz '2026-05-01 00:00:00.123457+00', rectification_submitted_at = timestamptz 'epoch',"
                     + " signed_off_at = timestamptz '0001-01-01 00:00:00+00' from hazard_fact where id = '" + odd + "'"))
                     .containsExactly("[true, true, true]");
+
+            // a large COPY (several MiB) meeting a live row on the way
+            RebuildHazards many = new RebuildHazards();
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 30_000; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                many.add(new FactUpdate.HazardUpdate(new io.rectify.scoring.domain.HazardFact(id, "GENERAL", "OPEN " + i, due, null, null, 0),
+                        county, null, null, 2026, 2));
+            }
+            UUID newerLive = ids.get(12_345);
+            QuarkusTransaction.requiringNew().run(() -> {
+                sql.update("delete from hazard_fact");
+                sql.update("insert into hazard_fact (id, county_code, period, grade, status, reopenings, version) values (?, ?, 2026, 'MAJOR', 'LIVE', 0, 7)",
+                        newerLive, county);
+            });
+            QuarkusTransaction.requiringNew().run(() -> facts.writeRebuiltHazards(many));
+            assertThat(count("select count(*) from hazard_fact where county_code = '" + county + "'")).isEqualTo(30_000);
+            assertThat(rows("select status, version from hazard_fact where id = '" + newerLive + "'")).containsExactly("[LIVE, 7]");
+            assertThat(rows("select status, version from hazard_fact where id = '" + ids.get(0) + "'")).containsExactly("[OPEN 0, 2]");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 sql.update("delete from hazard_fact");
