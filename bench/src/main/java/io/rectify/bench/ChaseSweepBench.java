@@ -178,28 +178,23 @@ final class ChaseSweepBench {
         int maxRounds = Math.max(1, o.integer("warmup-rounds", 1));
         long t0 = System.nanoTime();
         long deadline = t0 + o.seconds("timeout", 300).toNanos();
-        int due = 0;
-        int rounds = 0;
-        double jitCores = Double.MAX_VALUE;
-        while (rounds < maxRounds && jitCores > JitClock.SETTLED) {
-            JitClock.Mark roundStart = jit.mark();
-            due += rounds == 0 ? seeder(o).makeDue(c, warm) : seeder(o).makeRemindedDueAgain(c);
-            while (receiver.deliveries() < due && System.nanoTime() < deadline) {
+        int[] due = {0};
+        JitClock.Settled settled = jit.settle("round", maxRounds, n -> {
+            due[0] += n == 1 ? seeder(o).makeDue(c, warm) : seeder(o).makeRemindedDueAgain(c);
+            while (receiver.deliveries() < due[0] && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            if (receiver.deliveries() < due) {
-                throw new IllegalStateException("warm-up round " + (rounds + 1) + " was not delivered within the timeout");
+            if (receiver.deliveries() < due[0]) {
+                throw new IllegalStateException("warm-up round " + n + " was not delivered within the timeout");
             }
-            rounds++;
-            jitCores = jit.coresSince(roundStart);
-            Report.info("warm-up round %d: %d delivered, the JIT compiler took %.2f of a core", rounds, receiver.deliveries(), jitCores);
-        }
+            return receiver.deliveries() + " delivered";
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Report.result("p4.warmup_due", due);
+        Report.result("p4.warmup_due", due[0]);
         Report.result("p4.warmup_delivered", receiver.deliveries());
         Report.result("p4.warmup_rate", receiver.deliveries() / seconds);
-        Report.result("p4.warmup_rounds", rounds);
-        Report.result("p4.warmup_last_jit_cores", jitCores);
+        Report.result("p4.warmup_rounds", settled.rounds());
+        Report.result("p4.warmup_last_jit_cores", settled.lastCores());
         receiver.startWindow();
     }
 

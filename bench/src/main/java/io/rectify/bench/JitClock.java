@@ -37,6 +37,32 @@ final class JitClock {
         return (cpuSeconds() - start.cpuSeconds()) / ((System.nanoTime() - start.nanoTime()) / 1e9);
     }
 
+    /** One warm-up round; @return what it did, for the log ("1000000 events in 8.8 s") */
+    interface Round {
+        String run(int n) throws Exception;
+    }
+
+    /** How many warm-up rounds ran, and the share of a core the compiler threads took in the last. */
+    record Settled(int rounds, double lastCores) {
+    }
+
+    /**
+     * Runs warm-up rounds until the compiler threads took at most {@link #SETTLED} of a core in one, {@code maxRounds}
+     * at most (none for 0), logging each as "warm-up {@code what} n: …, the JIT compiler took … of a core".
+     */
+    Settled settle(String what, int maxRounds, Round round) throws Exception {
+        int rounds = 0;
+        double cores = Double.MAX_VALUE;
+        while (rounds < maxRounds && cores > SETTLED) {
+            Mark start = mark();
+            String did = round.run(rounds + 1);
+            rounds++;
+            cores = coresSince(start);
+            Report.info("warm-up %s %d: %s, the JIT compiler took %.2f of a core", what, rounds, did, cores);
+        }
+        return new Settled(rounds, cores);
+    }
+
     /** Seconds of CPU the compiler threads have used so far. */
     double cpuSeconds() {
         if (!Files.isDirectory(tasks)) {

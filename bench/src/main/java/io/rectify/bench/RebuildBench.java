@@ -65,22 +65,14 @@ final class RebuildBench {
      * {@link JitClock#SETTLED} of a core in one, {@code N} at most; their figures are reported apart ({@code p3.warmup_*}).
      */
     private static void warmUp(Api api, Duration timeout, Options o, JitClock jit) throws Exception {
-        int maxRounds = o.integer("warmup-rounds", 0);
-        int rounds = 0;
-        double jitCores = Double.MAX_VALUE;
-        double seconds = 0;
-        while (rounds < maxRounds && jitCores > JitClock.SETTLED) {
-            JitClock.Mark roundStart = jit.mark();
+        JitClock.Settled settled = jit.settle("rebuild", o.integer("warmup-rounds", 0), n -> {
             Rebuild r = rebuildOnce(api, timeout);
-            rounds++;
-            jitCores = jit.coresSince(roundStart);
-            seconds = r.seconds();
-            Report.info("warm-up rebuild %d: %d events in %.1f s, the JIT compiler took %.2f of a core", rounds, r.events(), seconds, jitCores);
-            Report.result("p3.warmup_" + rounds + "_seconds", seconds);
-        }
-        if (rounds > 0) {
-            Report.result("p3.warmup_rounds", rounds);
-            Report.result("p3.warmup_last_jit_cores", jitCores);
+            Report.result("p3.warmup_" + n + "_seconds", r.seconds());
+            return String.format("%d events in %.1f s", r.events(), r.seconds());
+        });
+        if (settled.rounds() > 0) {
+            Report.result("p3.warmup_rounds", settled.rounds());
+            Report.result("p3.warmup_last_jit_cores", settled.lastCores());
         }
     }
 

@@ -33,4 +33,21 @@ class JitClockTest {
     void readsNothingForAProcessThatIsNotThere() {
         assertThat(new JitClock(Long.MAX_VALUE).cpuSeconds()).isZero();
     }
+
+    /** Rounds go on until the compiler threads took at most SETTLED of a core in one (always, for a process that is not there), N at most. */
+    @Test
+    void warmUpRoundsStopOnceTheCompilerSettledOrAtTheirLimit() throws Exception {
+        JitClock gone = new JitClock(Long.MAX_VALUE); // no /proc entry: the compiler took nothing
+        java.util.List<Integer> ran = new java.util.ArrayList<>();
+        JitClock.Settled settled = gone.settle("round", 5, n -> {
+            ran.add(n);
+            return "did " + n;
+        });
+        assertThat(ran).containsExactly(1);
+        assertThat(settled.rounds()).isEqualTo(1);
+        assertThat(settled.lastCores()).isZero();
+        assertThat(gone.settle("round", 0, n -> {
+            throw new AssertionError("no round when none is asked for");
+        }).rounds()).isZero();
+    }
 }

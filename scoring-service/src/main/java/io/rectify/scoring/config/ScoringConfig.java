@@ -51,7 +51,7 @@ public interface ScoringConfig {
          * In how many groups of partitions {@code hazard.events} is read, one after the other, each group's hazards
          * written while the next is read (1: read every partition at once, write every hazard at the end).
          */
-        @WithDefault("3")
+        @WithDefault("2")
         int partitionGroups();
 
         /** How often an instance looks for facts a rebuild left incomplete (it died, stopped or failed) to rebuild them again. */
