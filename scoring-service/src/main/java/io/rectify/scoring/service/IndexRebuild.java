@@ -46,9 +46,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Rebuilds every index from the log: throws the facts (and the consumer's processed-event log) away,
  * re-reads {@code inspection.events} and {@code hazard.events} from the beginning with a plain consumer
- * (all partitions assigned, no group, so the live consumers' offsets are untouched) up to the end
- * offsets found at the start, applies the same fact updates in batched transactions, then recomputes
- * every county, publishing only the answers that changed.
+ * (partitions assigned, a {@linkplain #partitionGroups group of them} at a time, no consumer group, so the live
+ * consumers' offsets are untouched) up to the end offsets found at the start, applies the same fact updates
+ * in batched transactions (each group's hazards in one, while the next group is read), then recomputes every
+ * county, publishing only the answers that changed.
  * <p>
  * The live consumers keep running: the fact upserts are idempotent and order-independent (version and
  * registration-time rules), so an event applied by both lands once. While the facts are incomplete no
