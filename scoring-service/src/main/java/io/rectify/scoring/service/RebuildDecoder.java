@@ -141,32 +141,17 @@ final class RebuildDecoder {
     private static void checkHeaders(ConsumerRecord<?, ?> record) throws NotCanonical {
         ByteBuffer spec = null, id = null, type = null, source = null, time = null;
         for (Header h : record.headers()) {
-            ByteBuffer key = HeaderBytes.key(h);
-            switch (key.remaining()) { // the five keys have four lengths; ce_type and ce_time differ in their fifth byte
-                case 5 -> {
-                    if (HeaderBytes.is(key, K_ID)) {
-                        id = valueOrNotCanonical(h);
-                    }
-                }
-                case 7 -> {
-                    if (HeaderBytes.is(key, K_TYPE)) {
-                        type = valueOrNotCanonical(h);
-                    } else if (HeaderBytes.is(key, K_TIME)) {
-                        time = valueOrNotCanonical(h);
-                    }
-                }
-                case 9 -> {
-                    if (HeaderBytes.is(key, K_SOURCE)) {
-                        source = valueOrNotCanonical(h);
-                    }
-                }
-                case 14 -> {
-                    if (HeaderBytes.is(key, K_SPECVERSION)) {
-                        spec = valueOrNotCanonical(h);
-                    }
-                }
-                default -> {
-                }
+            ByteBuffer key = HeaderBytes.key(h); // compared by length first: most keys are told apart by that alone
+            if (HeaderBytes.is(key, K_ID)) {
+                id = valueOrNotCanonical(h);
+            } else if (HeaderBytes.is(key, K_TYPE)) {
+                type = valueOrNotCanonical(h);
+            } else if (HeaderBytes.is(key, K_TIME)) {
+                time = valueOrNotCanonical(h);
+            } else if (HeaderBytes.is(key, K_SOURCE)) {
+                source = valueOrNotCanonical(h);
+            } else if (HeaderBytes.is(key, K_SPECVERSION)) {
+                spec = valueOrNotCanonical(h);
             }
         }
         if (spec == null || id == null || type == null || source == null || time == null
