@@ -246,7 +246,7 @@ public class IndexRebuild {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
         List<TopicPartition> partitions = new ArrayList<>();
         if (infos != null) {
-            infos.stream().map(p -> p.partition()).sorted().forEach(p -> partitions.add(new TopicPartition(topic, p)));
+            infos.stream().map(PartitionInfo::partition).sorted().forEach(p -> partitions.add(new TopicPartition(topic, p)));
         }
         return partitions;
     }
@@ -345,7 +345,7 @@ public class IndexRebuild {
                 return;
             }
             if (refused.isCompletedExceptionally()) {
-                Pipeline.join(refused); // a write failed: the rebuild fails now, not after reading the rest
+                join(refused); // a write failed: the rebuild fails now, not after reading the rest
             }
             refused = refused.thenApplyAsync(before -> {
                 long t0 = System.nanoTime();
@@ -356,7 +356,7 @@ public class IndexRebuild {
         }
 
         long awaitAll() {
-            return Pipeline.join(refused);
+            return join(refused);
         }
 
         /** A write still running (the rebuild failed) is waited for, so none outlives the lease. */
@@ -467,19 +467,20 @@ public class IndexRebuild {
                 }
             }
         }
+    }
 
-        static <T> T join(CompletableFuture<T> future) {
-            try {
-                return future.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
+    /** The future's result, or its failure as thrown by the work itself. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
