@@ -47,9 +47,9 @@ public class ReminderFacts {
         if (notifications.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> counties = names("select code, name from registry_county where code = any(?)",
+        Map<String, String> counties = names("select r.code, r.name from unnest(?::text[]) as c(code) join registry_county r on r.code = c.code",
                 notifications.stream().map(n -> n.countyCode));
-        Map<String, String> enterprises = names("select credit_code, name from registry_enterprise where credit_code = any(?)",
+        Map<String, String> enterprises = names("select r.credit_code, r.name from unnest(?::text[]) as c(code) join registry_enterprise r on r.credit_code = c.code",
                 notifications.stream().map(n -> n.enterpriseCreditCode));
         Map<UUID, Reminder.Previous> previous = previousOf(notifications.stream()
                 .filter(n -> n.step == Step.OVERDUE_REPEAT).map(n -> n.id).toList());
@@ -88,7 +88,12 @@ public class ReminderFacts {
         }
     }
 
-    /** The names of the codes (nulls ignored), by one statement ({@link ByCodes}). */
+    /**
+     * The names of the codes (nulls ignored), by one statement ({@link ByCodes}): one index probe per code, joined
+     * from the codes. Bench P4 with the registry filled (11,000 enterprises, run 38d): {@code where credit_code =
+     * any(?)} took 59 ms a batch (max 184), planned as scans of the whole registry, a third of PostgreSQL's time in
+     * the sweep, and nothing of it when the registry is empty, as it is in P4 alone.
+     */
     private Map<String, String> names(String select, Stream<String> codes) {
         Map<String, String> names = new HashMap<>();
         ByCodes.forEach(em, select, codes, rs -> names.put(rs.getString(1), rs.getString(2)));
