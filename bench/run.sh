@@ -449,7 +449,7 @@ p6_seed() { # tops the bench database up to P6_HAZARDS hazards
     insert into hazard (id, source, enterprise_credit_code, county_code, key_task, grade, major_criterion, description, location,
                         status, reported_at, due_at, plan_responsible_person, plan_measures, plan_funding_cny, plan_deadline,
                         plan_contingency_plan, plan_submitted_at, rectification_evidence, rectification_submitted_at,
-                        rejections, extensions, reopenings, signed_off_at, version)
+                        rejections, extensions, reopenings, signed_off_at, overdue_notified_due_at, version)
       select gen_random_uuid(), (array['EXPERT_INSPECTION','SELF_CHECK','REGULATOR'])[1 + i % 3],
              '91510000' || lpad((i % 10000 + 1)::text, 10, '0'), 'X' || lpad((i % 100 + 1)::text, 5, '0'),
              (array['THREE_ONES','EQUIPMENT_RUNNING_WITH_DEFECTS','FINE_CHEMICAL_FOUR_ZEROINGS','MAJOR_HAZARD_INSTALLATIONS',
@@ -464,12 +464,16 @@ p6_seed() { # tops the bench database up to P6_HAZARDS hazards
              case when s.status in ('PENDING_VERIFICATION','VERIFIED','SIGNED_OFF')
                   then '[{\"kind\":\"PHOTO\",\"uri\":\"https://files.rectify.local/e/1.jpg\",\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}]'::jsonb end,
              case when s.status in ('PENDING_VERIFICATION','VERIFIED','SIGNED_OFF') then r.at + interval '10 days' end,
-             i % 2, 0, 0, case when s.status = 'SIGNED_OFF' then r.at + interval '12 days' end, 3
+             i % 2, 0, 0, case when s.status = 'SIGNED_OFF' then r.at + interval '12 days' end,
+             case when s.status in ('OPEN','RECTIFYING') then r.at + interval '30 days' end, 3
         from generate_series(1, greatest($P6_HAZARDS - $have, 0)) i,
              lateral (select (array['OPEN','RECTIFYING','PENDING_VERIFICATION','VERIFIED','SIGNED_OFF'])[1 + i % 5] as status) s,
              lateral (select timestamptz '2024-01-01 08:00+08' + (i % 500000) * interval '60 seconds' as at) r;
     -- trail lines in chain order (seq, prev_hash); their hashes are stand-ins, not the canonical JSON's
-    -- SHA-256, so these seeded chains do not verify: the export reads the lines, it never checks them
+    -- SHA-256, so these seeded chains do not verify: the export reads the lines, it never checks them.
+    -- They have no chain heads (a million would be the next checkpoint's work during P6/P7), so nothing
+    -- may append to them: the overdue ones (due in 2024) count as announced, or the overdue sweep would
+    -- try to, every 30 s.
     insert into hazard_history (hazard_id, at, who, role, action, from_status, to_status, payload, hazard_version, seq, prev_hash, hash)
       select id, reported_at, 'bench-regulator', 'COUNTY_REGULATOR', 'REPORT', null, 'OPEN', '{\"source\":\"bench\"}'::jsonb, 1,
              1, null, encode(sha256(convert_to(h.id::text || ':1', 'UTF8')), 'hex')

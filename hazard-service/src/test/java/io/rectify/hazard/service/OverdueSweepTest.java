@@ -6,7 +6,10 @@ import io.rectify.hazard.support.HazardFixtures.Place;
 import io.rectify.hazard.support.HazardTestBase;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.rectify.platform.testing.DatabaseSuperuser;
+import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,9 @@ class OverdueSweepTest extends HazardTestBase {
 
     @Inject
     OverdueSweep sweep;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private String reportOverdue(Place p, String creditCode) {
         Map<String, Object> body = generalReport(p, creditCode, "SELF_CHECK");
@@ -128,5 +134,45 @@ class OverdueSweepTest extends HazardTestBase {
         assertThat(events).extracting(ConsumerRecord::key).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
         JsonPath summary = given(admin()).get("/api/v1/counties/" + place.county() + "/hazard-summary").then().extract().jsonPath();
         assertThat(summary.getLong("overdue")).isEqualTo(30);
+    }
+
+    @Test
+    void aHazardThatCannotBeAnnouncedDoesNotHoldBackTheOthers() {
+        Place place = newCounty();
+        String code = newEnterprise(place);
+        String broken = reportGeneral(place, code);
+        Set<String> others = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            others.add(reportGeneral(place, code));
+        }
+        double heldBefore = heldBack();
+        // the broken hazard's chain head forgets its REPORT line, so its OVERDUE line collides with seq 1 (as a
+        // register imported without its chain heads would); then all four fall due, the broken one first
+        DatabaseSuperuser.execute(jdbcUrl, """
+                update audit_chain_head set seq = 0, hash = null where trail = 'hazard_history' and aggregate_id = '%1$s';
+                update hazard set due_at = now() - interval '3 hours' where id = '%1$s';
+                update hazard set due_at = now() - interval '2 hours' where county_code = '%2$s' and id <> '%1$s'
+                """.formatted(broken, place.county()));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> overdueEvents(others).size() == others.size());
+            assertThat(overdueEvents(Set.of(broken))).isEmpty();
+            assertThat(heldBack()).isGreaterThan(heldBefore);
+        } finally {
+            // repaired: the head points at the REPORT line again
+            DatabaseSuperuser.execute(jdbcUrl, """
+                    update audit_chain_head h set seq = l.seq, hash = l.hash from hazard_history l
+                     where h.trail = 'hazard_history' and h.aggregate_id = '%1$s' and l.hazard_id = '%1$s' and l.seq = 1
+                    """.formatted(broken));
+        }
+        // and the next round announces it, once; the others are not announced again
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> overdueEvents(Set.of(broken)).size() == 1);
+        assertThat(sweep.sweep()).isZero();
+        assertThat(overdueEvents(others)).extracting(ConsumerRecord::key).doesNotHaveDuplicates().hasSize(others.size());
+    }
+
+    private static double heldBack() {
+        String body = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return body.lines().filter(l -> l.startsWith("rectify_hazard_overdue_held_back_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 }
