@@ -45,6 +45,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The use cases of a hazard's lifecycle, one transaction each: check scope, permission, version and
@@ -55,6 +56,9 @@ public class HazardService {
 
     /** At most this many deadline extensions per hazard (domain.md). */
     public static final int MAX_EXTENSIONS = 2;
+
+    /** Counts what {@link #prepareReport} let through, for the warm-up ({@link ReportWarmUp#served}). */
+    private final LongAdder reportsChecked = new LongAdder();
 
     @Inject
     EntityManager em;
@@ -124,7 +128,13 @@ public class HazardService {
         h.reportedAt = now;
         h.dueAt = dueAt;
         h.supervisionLevel = h.grade == Grade.MAJOR ? SupervisionLevel.COUNTY : null;
+        reportsChecked.increment();
         return new NewReport(h, request, actor(), Traces.current());
+    }
+
+    /** Reports checked and made ready to write since the instance started (the start-up warm-up's included). */
+    public long reportsChecked() {
+        return reportsChecked.sum();
     }
 
     /** Writes prepared reports in the caller's transaction: each hazard, its first history line and its event. */

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rectify.hazard.support.HazardFixtures.Place;
 import io.rectify.hazard.support.HazardTestBase;
 import io.rectify.platform.warmup.WarmUp;
+import io.rectify.platform.warmup.WarmUpRoutine;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.rectify.hazard.support.HazardFixtures.newCreditCode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,12 +47,40 @@ class WarmUpTest extends HazardTestBase {
     @Test
     void theRoundsRunTheReportPathAndLeaveNoTrace() {
         Place place = newCounty();
+        long served = reportWarmUp.served();
         reportGeneral(place, newCreditCode());
+        assertThat(reportWarmUp.served()).as("a request's report counts as served").isEqualTo(served + 1);
 
         int rounds = warmUp.run(List.of(reportWarmUp));
 
         assertThat(rounds).as("rounds run (a failing routine is dropped after its first failure)").isEqualTo(20);
+        assertThat(reportWarmUp.served()).as("the rounds' own reports do not count as served").isEqualTo(served + 1);
         assertThat(traces()).containsOnly(Map.entry("hazard", 0L), Map.entry("hazard_history", 0L), Map.entry("outbox_event", 0L));
+    }
+
+    @Test
+    void requestsOnThePathDuringTheWarmUpCountTowardsItsRounds() {
+        AtomicLong requests = new AtomicLong();
+        WarmUpRoutine busy = new WarmUpRoutine() {
+            public String name() {
+                return "path with requests";
+            }
+
+            public boolean prepare() {
+                return true;
+            }
+
+            public void round(int round) {
+                requests.addAndGet(3); // three requests ran the path while this round did
+            }
+
+            public long served() {
+                return requests.get();
+            }
+        };
+
+        // 20 rounds (the tests' rectify.warm-up.rounds): after 5 of them, 15 requests had run the path too
+        assertThat(warmUp.run(List.of(busy))).isEqualTo(5);
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.jose4j.jwt.JwtClaims;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -84,22 +86,31 @@ public class WarmUp implements HealthCheck {
         long deadline = t0 + max.toNanos();
         try {
             List<WarmUpRoutine> active = new ArrayList<>();
+            Map<WarmUpRoutine, Long> servedBefore = new HashMap<>();
             for (WarmUpRoutine r : all) {
                 if (Boolean.TRUE.equals(attempt(r, "prepare", r::prepare))) {
                     active.add(r);
+                    servedBefore.put(r, r.served());
                 }
             }
             int n = 0;
-            for (; n < rounds && !active.isEmpty() && System.nanoTime() < deadline; n++) {
+            while (System.nanoTime() < deadline) {
                 int round = n;
+                // done: the rounds run, plus what requests ran meanwhile
+                active.removeIf(r -> round + r.served() - servedBefore.get(r) >= rounds);
                 active.removeIf(r -> attempt(r, "round " + round, () -> {
                     r.round(round);
                     return Boolean.TRUE;
                 }) == null);
-                roundsDone = n + 1;
+                if (active.isEmpty()) {
+                    break;
+                }
+                roundsDone = ++n;
             }
             tookMillis = (System.nanoTime() - t0) / 1_000_000;
-            LOG.infof("warm-up: %d round(s) of %s in %d ms", n, all.stream().map(WarmUpRoutine::name).toList(), tookMillis);
+            long served = all.stream().filter(servedBefore::containsKey).mapToLong(r -> r.served() - servedBefore.get(r)).sum();
+            LOG.infof("warm-up: %d round(s) of %s in %d ms, %d request(s) on the same path meanwhile", n,
+                    all.stream().map(WarmUpRoutine::name).toList(), tookMillis, served);
             return n;
         } finally {
             done = true;

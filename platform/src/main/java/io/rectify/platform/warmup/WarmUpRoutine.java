@@ -20,4 +20,13 @@ public interface WarmUpRoutine {
 
     /** One request's worth of the path: decode, validate, act, encode. {@code round} counts from 0. */
     void round(int round) throws Exception;
+
+    /**
+     * How many times requests (not the warm-up) have run this path since the instance started. A client
+     * that does not wait for readiness (one instance and no load balancer) warms the path itself: what its
+     * requests ran counts towards the rounds, so the warm-up stops competing with them for the CPU sooner.
+     */
+    default long served() {
+        return 0;
+    }
 }
