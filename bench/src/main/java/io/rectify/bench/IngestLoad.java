@@ -200,6 +200,10 @@ final class IngestLoad {
         Report.result("p1.open_p95_ms", h.getValueAtPercentile(95) / 1000.0);
         Report.result("p1.open_p99_ms", h.getValueAtPercentile(99) / 1000.0);
         Report.result("p1.open_max_ms", h.getMaxValue() / 1000.0);
+        // where the tail came from: the seconds with most requests over 50 ms ("second:count", worst first)
+        Report.result("p1.open_slow_seconds", run.slowBySecond.entrySet().stream()
+                .sorted(java.util.Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(8)
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(" ")));
         if (run.firstError != null) {
             Report.info("P1 open loop: first error: %s", run.firstError);
         }

@@ -58,6 +58,10 @@ final class OpenLoop {
 
     /** microseconds from the intended start, up to an hour */
     final Histogram histogram = new Histogram(3_600_000_000L, 3);
+    /** Requests over {@link #SLOW_MS} by the second of the run they were due in: a stall shows as a few bad seconds. */
+    final java.util.TreeMap<Long, Integer> slowBySecond = new java.util.TreeMap<>();
+    static final long SLOW_MS = 50;
+    private long startNanos;
     long scheduled;
     long ok;
     long failed;
@@ -96,6 +100,7 @@ final class OpenLoop {
             free.add(c);
         }
         long start = System.nanoTime();
+        startNanos = start;
         long end = start + duration.toNanos();
         long deadline = end + drain.toNanos();
         long next = 0;
@@ -177,6 +182,9 @@ final class OpenLoop {
     private void finished(long intended, long now, String error) {
         outstanding--;
         histogram.recordValue(Math.max(0, now - intended) / 1000);
+        if (now - intended > SLOW_MS * 1_000_000) {
+            slowBySecond.merge((intended - startNanos) / 1_000_000_000L, 1, Integer::sum);
+        }
         lastCompletion = now;
         if (error == null) {
             ok++;

@@ -154,6 +154,13 @@ public class ProblemMappers {
                     "a value in the request cannot be stored or compared (e.g. a NUL character, or a number, date or text out of range)")
                     .at(uri.getPath()).toResponse();
         }
+        if (clientGone(e)) {
+            // the client hung up (timed out, cancelled a download) while its answer was being written: nothing
+            // is wrong here and nobody is left to read a 500
+            LOG.debugf("client closed the connection before the answer to %s was written: %s", uri.getPath(), e.getMessage());
+            return Problem.of(499, "client-closed", "Client closed the connection", "the client closed the connection")
+                    .at(uri.getPath()).toResponse();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, uri.getPath());
         return Problem.of(500, "internal", "Internal error", "an unexpected error occurred; incident " + incident)
@@ -176,6 +183,26 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.io.IOException && java.util.Arrays.stream(t.getStackTrace())
                     .anyMatch(f -> f.getClassName().contains("MultiPartParserDefinition"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writing the answer failed because the connection is gone: Quarkus REST's output stream reports it as
+     * {@code IOException("Failed to write")} over Vert.x's closed-connection exception, or the socket's own
+     * closed-channel, reset or broken-pipe error.
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if ((t instanceof io.vertx.core.VertxException && message.contains("Connection was closed"))
+                    || (t instanceof java.io.IOException && (message.equals("Failed to write")
+                    || message.contains("Connection reset by peer") || message.contains("Broken pipe")))) {
                 return true;
             }
         }
