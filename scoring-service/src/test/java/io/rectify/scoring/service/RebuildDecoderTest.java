@@ -52,6 +52,81 @@ class RebuildDecoderTest {
     }
 
     /**
+     * What real records hold beside the bench's plain ASCII — Chinese names, descriptions with quotes, escapes and
+     * line breaks, warnings, fields this version does not know with numbers and nesting of any kind — is read by
+     * the fast path too, and gives what the ordinary decoding gives.
+     */
+    @Test
+    void everydayContentStaysOnTheFastPath() {
+        CountyStory county = CountyStory.create();
+        EventPayload event = county.hazard("MAJOR", Instant.parse("2026-05-01T00:00:00Z")).reported("OPEN", 2);
+        Map<String, Consumer<ObjectNode>> variants = new LinkedHashMap<>();
+        variants.put("Chinese city and province", h -> h.put("city", "成都市").put("province", "四川省"));
+        variants.put("a description with quotes, escapes and a line break",
+                h -> h.put("description", "储罐区 \"1号\" 罐\n液位计失灵 \\ \u00e9 \t end"));
+        variants.put("warnings", h -> h.putArray("evidenceWarnings").add("SAME_AS_FINDING_EVIDENCE").add("另一个"));
+        variants.put("unknown fields of every kind", h -> {
+            h.put("aNumber", -12.5e-3).put("aBig", new java.math.BigInteger("123456789012345678901234567890")).put("yes", true).putNull("nothing");
+            h.putObject("nested").putArray("list").addObject().put("deep", "深").putArray("more").add(1).add(2.5);
+            h.putArray("empty");
+            h.putObject("emptyObject");
+        });
+        for (Map.Entry<String, Consumer<ObjectNode>> v : variants.entrySet()) {
+            ObjectNode root = EventJson.mapper().valueToTree(event);
+            v.getValue().accept((ObjectNode) root.get("hazard"));
+            ConsumerRecord<String, byte[]> r = record(event, root.toString());
+            FactUpdate fast = RebuildDecoder.fastOrNull(r, ZONE);
+            assertThat(fast).as(v.getKey() + ": read by the fast path").isNotNull();
+            assertThat(Optional.of(fast)).as(v.getKey()).isEqualTo(RebuildDecoder.slow(r, ZONE));
+            assertThat(RebuildDecoder.fastOrNull(inPlace(r), ZONE)).as(v.getKey() + ", read in place").isEqualTo(fast);
+        }
+    }
+
+    /**
+     * Byte-level forms the compact writer never makes, each left to the ordinary decoding or read alike: the
+     * same update or the same refusal either way.
+     */
+    @Test
+    void byteLevelFormsGiveTheSameAnswerAsTheOrdinaryDecoding() {
+        CountyStory county = CountyStory.create();
+        EventPayload event = county.hazard("GENERAL", Instant.parse("2026-05-01T00:00:00Z")).signedOff(Instant.parse("2026-04-01T10:00:00Z"), 4);
+        String json = EventJson.write(event);
+        String id = "\"id\":\"";
+        Map<String, String> variants = new LinkedHashMap<>();
+        variants.put("whitespace between tokens", json.replace(",", " ,\n ").replace(":", " : "));
+        variants.put("bytes after the value", json + " ");
+        variants.put("a second value after it", json + "{}");
+        variants.put("a name with an escape", json.replace(id, "\"\\u0069d\":\""));
+        variants.put("an escape in a kept text", json.replace("\"grade\":\"GENERAL\"", "\"grade\":\"GENER\\u0041L\""));
+        variants.put("an escape in the id", json.replace(id, id + "\\u0030").replaceFirst("(\"id\":\"\\\\u0030)[0-9a-f]", "$1"));
+        variants.put("version with a fraction", json.replace("\"version\":4", "\"version\":4.0"));
+        variants.put("version with an exponent", json.replace("\"version\":4", "\"version\":4e0"));
+        variants.put("version with a leading zero", json.replace("\"version\":4", "\"version\":04"));
+        variants.put("version minus zero", json.replace("\"version\":4", "\"version\":-0"));
+        variants.put("version of 19 digits", json.replace("\"version\":4", "\"version\":1234567890123456789"));
+        variants.put("version of 20 digits", json.replace("\"version\":4", "\"version\":12345678901234567890"));
+        variants.put("version a lone minus", json.replace("\"version\":4", "\"version\":-"));
+        variants.put("reopenings just over an int", json.replace("\"reopenings\":0", "\"reopenings\":2147483648"));
+        variants.put("overdue misspelt", json.replace("\"overdue\":false", "\"overdue\":fals"));
+        variants.put("overdue with more letters", json.replace("\"overdue\":false", "\"overdue\":falsey"));
+        variants.put("a raw tab in a description", json.replace("\"description\":\"", "\"description\":\"\t"));
+        variants.put("an unknown escape", json.replace("\"description\":\"", "\"description\":\"\\x"));
+        variants.put("a short unicode escape", json.replace("\"description\":\"", "\"description\":\"\\u12\""));
+        variants.put("an unknown field nested too deep", json.replace("{\"hazard\":{", "{\"hazard\":{\"deep\":" + "[".repeat(40) + "]".repeat(40) + ","));
+        variants.put("an unknown field with a bad number", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":1.,"));
+        variants.put("an unknown field with a bad exponent", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":1e+,"));
+        variants.put("an unknown field cut short", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":[1,"));
+        variants.put("a trailing comma", json.substring(0, json.length() - 1) + ",}");
+        variants.put("two commas", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":1,,"));
+        variants.put("an empty snapshot", "{\"hazard\":{}}");
+        variants.put("an empty envelope", "{}");
+        for (Map.Entry<String, String> v : variants.entrySet()) {
+            assertThat(v.getValue()).as(v.getKey() + " changes the JSON").isNotEqualTo(json);
+            same(v.getKey(), record(event, v.getValue()));
+        }
+    }
+
+    /**
      * The rebuild reads keys and values as buffers over the fetched bytes (ByteBufferDeserializer): a value
      * in the middle of a larger array decodes as the same bytes in an array of their own, by both paths,
      * and the buffer's position is left where it was.
@@ -108,18 +183,20 @@ class RebuildDecoderTest {
 
     /** The texts a decoder keeps are the same strings each time they recur, whatever collides in the cache. */
     @Test
-    void recurringTextsAreOneString() {
+    void recurringTextsAreOneString() throws Exception {
         RebuildDecoder.RecentTexts texts = new RebuildDecoder.RecentTexts();
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 10_000; i++) { // more distinct texts than slots: collisions replace, never confuse
                 String s = (i % 3 == 0 ? "县" : "County ") + i;
-                assertThat(texts.of(("  " + s + "  ").toCharArray(), 2, s.length())).isEqualTo(s);
+                byte[] around = ("  " + s + "  ").getBytes(StandardCharsets.UTF_8);
+                assertThat(texts.of(around, 2, around.length - 2)).isEqualTo(s);
             }
         }
-        String again = texts.of("County 1".toCharArray(), 0, 8);
-        assertThat(texts.of("xCounty 1".toCharArray(), 1, 8)).isSameAs(again);
-        String longText = "x".repeat(200);
-        assertThat(texts.of(longText.toCharArray(), 0, 200)).isEqualTo(longText);
+        String again = texts.of("County 1".getBytes(StandardCharsets.UTF_8), 0, 8);
+        assertThat(texts.of("xCounty 1".getBytes(StandardCharsets.UTF_8), 1, 9)).isSameAs(again);
+        String longText = "县".repeat(100);
+        byte[] longBytes = longText.getBytes(StandardCharsets.UTF_8);
+        assertThat(texts.of(longBytes, 0, longBytes.length)).isEqualTo(longText);
     }
 
     private static ByteBuffer slice(byte[] bytes) {

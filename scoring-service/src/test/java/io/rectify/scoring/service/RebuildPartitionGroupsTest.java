@@ -16,21 +16,32 @@ class RebuildPartitionGroupsTest {
         return IntStream.range(0, n).mapToObj(p -> new TopicPartition(topic, p)).toList();
     }
 
+    /**
+     * Consecutive groups, inspections in the first, each later group smaller: a group is written while the next
+     * is read, so only the last one's write is waited for.
+     */
     @Test
-    void hazardPartitionsAreSplitInConsecutiveGroupsAndInspectionsGoFirst() {
+    void hazardPartitionsAreSplitInShrinkingConsecutiveGroupsAndInspectionsGoFirst() {
         List<TopicPartition> inspections = partitions("inspection.events", 6);
         List<TopicPartition> hazards = partitions("hazard.events", 6);
         List<List<TopicPartition>> groups = IndexRebuild.partitionGroups(inspections, hazards, 2);
         assertThat(groups).hasSize(2);
-        assertThat(groups.get(0)).containsExactlyElementsOf(concat(inspections, hazards.subList(0, 3)));
-        assertThat(groups.get(1)).containsExactlyElementsOf(hazards.subList(3, 6));
+        assertThat(groups.get(0)).containsExactlyElementsOf(concat(inspections, hazards.subList(0, 4)));
+        assertThat(groups.get(1)).containsExactlyElementsOf(hazards.subList(4, 6));
 
+        assertThat(hazardCounts(IndexRebuild.partitionGroups(inspections, hazards, 3))).containsExactly(3, 2, 1);
         List<List<TopicPartition>> four = IndexRebuild.partitionGroups(inspections, hazards, 4);
-        assertThat(four).hasSize(4);
-        assertThat(four.stream().mapToInt(g -> (int) g.stream().filter(tp -> tp.topic().equals("hazard.events")).count()))
-                .containsExactly(1, 2, 1, 2);
+        assertThat(hazardCounts(four)).containsExactly(2, 2, 1, 1);
         // every partition read once
         assertThat(four.stream().flatMap(List::stream).toList()).doesNotHaveDuplicates().hasSize(12);
+        // as many groups as partitions: one each
+        assertThat(hazardCounts(IndexRebuild.partitionGroups(inspections, hazards, 6))).containsExactly(1, 1, 1, 1, 1, 1);
+        assertThat(hazardCounts(IndexRebuild.partitionGroups(inspections, partitions("hazard.events", 12), 2))).containsExactly(8, 4);
+        assertThat(hazardCounts(IndexRebuild.partitionGroups(inspections, partitions("hazard.events", 12), 4))).containsExactly(5, 4, 2, 1);
+    }
+
+    private static List<Integer> hazardCounts(List<List<TopicPartition>> groups) {
+        return groups.stream().map(g -> (int) g.stream().filter(tp -> tp.topic().equals("hazard.events")).count()).toList();
     }
 
     @Test
