@@ -1,21 +1,21 @@
 package io.rectify.scoring.service;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.rectify.contracts.CloudEvent;
+import io.rectify.contracts.EventJson;
 import io.rectify.contracts.hazard.HazardEvent;
 import io.rectify.contracts.hazard.HazardSnapshot;
 import io.rectify.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import io.rectify.scoring.service.CanonicalJson.NotCanonical;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,15 +23,24 @@ import java.util.UUID;
  * Decodes the records a rebuild reads, as {@link FactUpdates#decode} of {@link IncomingEvent#of} would,
  * but faster for the bulk of the log: a hazard event whose headers and snapshot are in the canonical form
  * producers write (ISO instants in UTC, UUIDs in their 36-character form, every known field of its JSON
- * type, compact JSON) is read straight from the record's bytes ({@link CanonicalJson}), keeping only the
- * fields scoring needs, and then checked by the same {@link FactUpdates#hazard(HazardSnapshot, ZoneId)}. Anything else —
+ * type) is read with a streaming parser straight from the record's bytes, keeping only the fields scoring
+ * needs, and then checked by the same {@link FactUpdates#hazard(HazardSnapshot, ZoneId)}. Anything else —
  * another event, an unusual header or value, a field in any other form Jackson would also accept or
  * refuse — goes the ordinary way ({@link #slow}), so both paths give the same update or the same refusal.
  */
 final class RebuildDecoder {
 
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
     private static final String HAZARD_TYPES = "rectify.hazard.";
-    private static final NotCanonical NOT_CANONICAL = CanonicalJson.NOT_CANONICAL;
+
+    /** The fast path could not decide: take the ordinary one. */
+    private static final class NotCanonical extends Exception {
+        NotCanonical() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotCanonical NOT_CANONICAL = new NotCanonical();
 
     private RebuildDecoder() {
     }
@@ -49,7 +58,7 @@ final class RebuildDecoder {
     static FactUpdate fastOrNull(ConsumerRecord<?, ?> record, ZoneId zone) {
         try {
             return fast(record, zone);
-        } catch (NotCanonical e) {
+        } catch (NotCanonical | IOException e) {
             return null;
         }
     }
@@ -80,45 +89,47 @@ final class RebuildDecoder {
         return new String(copy, StandardCharsets.UTF_8);
     }
 
-    private static FactUpdate fast(ConsumerRecord<?, ?> record, ZoneId zone) throws NotCanonical {
-        Scratch scratch = SCRATCH.get();
-        checkHeaders(record, scratch);
-        CanonicalJson json = json(record.value());
+    private static FactUpdate fast(ConsumerRecord<?, ?> record, ZoneId zone) throws NotCanonical, IOException {
+        checkHeaders(record);
         HazardSnapshot hazard = null;
-        json.expect('{');
-        if (!json.take('}')) {
-            do {
-                if (json.name(ENVELOPE) == 0) {
-                    if (hazard != null || !json.at('{')) {
+        try (JsonParser p = parser(record.value())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw NOT_CANONICAL;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    throw NOT_CANONICAL;
+                }
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("hazard")) {
+                    if (hazard != null || v != JsonToken.START_OBJECT) {
                         throw NOT_CANONICAL;
                     }
-                    hazard = snapshot(json, scratch);
+                    hazard = snapshot(p);
                 } else {
-                    json.skip(); // an envelope field scoring does not read (ignored by the binding too)
+                    p.skipChildren(); // an envelope field scoring does not read (ignored by the binding too)
                 }
-            } while (json.take(','));
-            json.expect('}');
+            }
         }
-        if (hazard == null || !json.atEnd()) {
+        if (hazard == null) {
             throw NOT_CANONICAL;
         }
         return FactUpdates.hazard(hazard, zone);
     }
 
-    private static final CanonicalJson.Names ENVELOPE = new CanonicalJson.Names("hazard");
-
-    /** A cursor over the value's bytes where they lie (a heap buffer's array is read in place, not copied). */
-    private static CanonicalJson json(Object value) throws NotCanonical {
+    /** A parser over the value's bytes where they lie (a heap buffer's array is read in place, not copied). */
+    private static JsonParser parser(Object value) throws IOException, NotCanonical {
         if (value instanceof byte[] array) {
-            return new CanonicalJson(array, 0, array.length);
+            return JSON.createParser(array);
         }
         if (value instanceof ByteBuffer buffer) {
             if (buffer.hasArray()) {
-                return new CanonicalJson(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                return JSON.createParser(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
             }
             byte[] copy = new byte[buffer.remaining()];
             buffer.duplicate().get(copy);
-            return new CanonicalJson(copy, 0, copy.length);
+            return JSON.createParser(copy);
         }
         throw NOT_CANONICAL; // null (or anything else): the ordinary way decides
     }
@@ -127,7 +138,7 @@ final class RebuildDecoder {
      * The headers of a hazard event in canonical form (the last of a repeated header counts, as in IncomingEvent),
      * read as the fetched bytes ({@link HeaderBytes}): no string per key, no array per value.
      */
-    private static void checkHeaders(ConsumerRecord<?, ?> record, Scratch scratch) throws NotCanonical {
+    private static void checkHeaders(ConsumerRecord<?, ?> record) throws NotCanonical {
         ByteBuffer spec = null, id = null, type = null, source = null, time = null;
         for (Header h : record.headers()) {
             ByteBuffer key = HeaderBytes.key(h); // compared by length first: most keys are told apart by that alone
@@ -144,11 +155,11 @@ final class RebuildDecoder {
             }
         }
         if (spec == null || id == null || type == null || source == null || time == null
-                || !HeaderBytes.is(spec, SPEC_VERSION) || !printableNotBlank(source) || !hazardType(type, scratch)) {
+                || !HeaderBytes.is(spec, SPEC_VERSION) || !printableNotBlank(source) || !hazardType(type)) {
             throw NOT_CANONICAL;
         }
         // read as their ASCII characters into this thread's buffer: no string per header (a blank or non-ASCII one is not canonical)
-        char[] chars = scratch.chars;
+        char[] chars = HEADER_CHARS.get();
         uuid(chars, 0, asciiChars(id, chars));
         instant(chars, 0, asciiChars(time, chars));
     }
@@ -168,18 +179,7 @@ final class RebuildDecoder {
     private static final byte[] K_SOURCE = ascii7(CloudEvent.H_SOURCE);
     private static final byte[] K_SPECVERSION = ascii7(CloudEvent.H_SPECVERSION);
     private static final byte[] SPEC_VERSION = ascii7(CloudEvent.SPEC_VERSION);
-
-    /**
-     * What a decoding thread keeps from record to record, looked up once a record: the characters of a UUID or
-     * time being read, the texts kept ({@link RecentTexts}), the types seen (see {@link #hazardType}).
-     */
-    private static final class Scratch {
-        final char[] chars = new char[64];
-        final RecentTexts texts = new RecentTexts();
-        final java.util.List<Object[]> types = new java.util.ArrayList<>();
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<char[]> HEADER_CHARS = ThreadLocal.withInitial(() -> new char[64]);
 
     private static byte[] ascii7(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -199,9 +199,10 @@ final class RebuildDecoder {
     }
 
     /** The types seen, with whether each is a hazard event's: a few distinct values, looked up without a string. */
+    private static final ThreadLocal<java.util.List<Object[]>> TYPES = ThreadLocal.withInitial(java.util.ArrayList::new);
 
-    private static boolean hazardType(ByteBuffer type, Scratch scratch) throws NotCanonical {
-        java.util.List<Object[]> seen = scratch.types;
+    private static boolean hazardType(ByteBuffer type) throws NotCanonical {
+        java.util.List<Object[]> seen = TYPES.get();
         for (Object[] known : seen) {
             if (HeaderBytes.is(type, (byte[]) known[0])) {
                 return (Boolean) known[1];
@@ -218,21 +219,13 @@ final class RebuildDecoder {
 
     /** The bytes as characters into {@code chars}, if they are plain ASCII and fit; @return how many */
     private static int asciiChars(ByteBuffer bytes, char[] chars) throws NotCanonical {
-        if (bytes.hasArray()) {
-            int from = bytes.arrayOffset() + bytes.position();
-            return asciiChars(bytes.array(), from, from + bytes.remaining(), chars);
-        }
-        return asciiChars(HeaderBytes.copy(bytes), 0, bytes.remaining(), chars);
-    }
-
-    /** Bytes {@code from} to {@code to} as characters into {@code chars}, if they are plain ASCII and fit; @return how many */
-    private static int asciiChars(byte[] bytes, int from, int to, char[] chars) throws NotCanonical {
-        int n = to - from;
+        int from = bytes.position();
+        int n = bytes.limit() - from;
         if (n > chars.length) {
             throw NOT_CANONICAL; // longer than any UUID or canonical instant
         }
         for (int i = 0; i < n; i++) {
-            byte b = bytes[from + i];
+            byte b = bytes.get(from + i);
             if (b < 0x20) {
                 throw NOT_CANONICAL;
             }
@@ -251,142 +244,186 @@ final class RebuildDecoder {
         return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
-    /** The snapshot's fields in the order producers write them (HazardSnapshot's): their index is the case below. */
-    private static final CanonicalJson.Names SNAPSHOT = new CanonicalJson.Names("id", "source", "findingId", "inspectionId",
-            "enterpriseCreditCode", "countyCode", "city", "province", "keyTask", "grade", "majorCriterion", "description", "status",
-            "reportedAt", "dueAt", "overdue", "supervisionLevel", "rejections", "extensions", "reopenings", "rectificationSubmittedAt",
-            "signedOffAt", "version", "evidenceWarnings", "keyTaskVersion");
-
-    private static HazardSnapshot snapshot(CanonicalJson json, Scratch scratch) throws NotCanonical {
+    private static HazardSnapshot snapshot(JsonParser p) throws IOException, NotCanonical {
         UUID id = null, findingId = null, inspectionId = null;
         String countyCode = null, city = null, province = null, grade = null, status = null;
         Instant reportedAt = null, dueAt = null, submittedAt = null, signedOffAt = null;
         int reopenings = 0;
         long version = 0;
         long seen = 0; // a field named twice is left to the binding
-        json.expect('{');
-        if (!json.take('}')) {
-            do {
-                int field = json.name(SNAPSHOT);
-                if (field < 0) {
-                    json.skip(); // unknown to the snapshot: ignored by the binding too
-                    continue;
-                }
-                if ((seen & (1L << field)) != 0) {
-                    throw NOT_CANONICAL;
-                }
-                seen |= 1L << field;
-                switch (field) {
-                    case 0 -> id = uuidOrNull(json, scratch);
-                    case 2 -> findingId = uuidOrNull(json, scratch);
-                    case 3 -> inspectionId = uuidOrNull(json, scratch);
-                    case 1, 4, 8, 10, 11, 16 -> { // checked, not kept: no string is made of it
-                        if (!json.literal("null")) {
-                            json.string();
-                        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t != JsonToken.FIELD_NAME) {
+                throw NOT_CANONICAL;
+            }
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            int field = switch (name) {
+                case "id" -> 0;
+                case "source" -> 1;
+                case "findingId" -> 2;
+                case "inspectionId" -> 3;
+                case "enterpriseCreditCode" -> 4;
+                case "countyCode" -> 5;
+                case "city" -> 6;
+                case "province" -> 7;
+                case "keyTask" -> 8;
+                case "grade" -> 9;
+                case "majorCriterion" -> 10;
+                case "description" -> 11;
+                case "status" -> 12;
+                case "reportedAt" -> 13;
+                case "dueAt" -> 14;
+                case "overdue" -> 15;
+                case "supervisionLevel" -> 16;
+                case "rejections" -> 17;
+                case "extensions" -> 18;
+                case "reopenings" -> 19;
+                case "rectificationSubmittedAt" -> 20;
+                case "signedOffAt" -> 21;
+                case "version" -> 22;
+                case "evidenceWarnings" -> 23;
+                case "keyTaskVersion" -> 24;
+                default -> -1;
+            };
+            if (field < 0) {
+                p.skipChildren(); // unknown to the snapshot: ignored by the binding too
+                continue;
+            }
+            if ((seen & (1L << field)) != 0) {
+                throw NOT_CANONICAL;
+            }
+            seen |= 1L << field;
+            switch (field) {
+                case 0 -> id = uuidOrNull(p, v);
+                case 2 -> findingId = uuidOrNull(p, v);
+                case 3 -> inspectionId = uuidOrNull(p, v);
+                case 1, 4, 8, 10, 11, 16 -> { // checked, not kept: the string itself is skipped by the parser, never made
+                    if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
+                        throw NOT_CANONICAL;
                     }
-                    case 5 -> countyCode = text(json, scratch);
-                    case 6 -> city = text(json, scratch);
-                    case 7 -> province = text(json, scratch);
-                    case 9 -> grade = text(json, scratch);
-                    case 12 -> status = text(json, scratch);
-                    case 13 -> reportedAt = instantOrNull(json, scratch);
-                    case 14 -> dueAt = instantOrNull(json, scratch);
-                    case 20 -> submittedAt = instantOrNull(json, scratch);
-                    case 21 -> signedOffAt = instantOrNull(json, scratch);
-                    case 15 -> json.bool();
-                    case 17, 18 -> json.intValue();
-                    case 19 -> reopenings = json.intValue();
-                    case 22 -> version = json.longValue();
-                    case 23 -> {
-                        if (!json.literal("null")) {
-                            json.expect('[');
-                            if (!json.take(']')) {
-                                do {
-                                    json.string();
-                                } while (json.take(','));
-                                json.expect(']');
+                }
+                case 5 -> countyCode = text(p, v);
+                case 6 -> city = text(p, v);
+                case 7 -> province = text(p, v);
+                case 9 -> grade = text(p, v);
+                case 12 -> status = text(p, v);
+                case 13 -> reportedAt = instantOrNull(p, v);
+                case 14 -> dueAt = instantOrNull(p, v);
+                case 20 -> submittedAt = instantOrNull(p, v);
+                case 21 -> signedOffAt = instantOrNull(p, v);
+                case 15 -> {
+                    if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
+                        throw NOT_CANONICAL;
+                    }
+                }
+                case 17, 18 -> integer(p, v);
+                case 19 -> reopenings = integer(p, v);
+                case 22 -> {
+                    if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw NOT_CANONICAL;
+                    }
+                    version = p.getLongValue();
+                }
+                case 23 -> {
+                    if (v == JsonToken.START_ARRAY) {
+                        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                            if (e != JsonToken.VALUE_STRING) {
+                                throw NOT_CANONICAL;
                             }
                         }
+                    } else if (v != JsonToken.VALUE_NULL) {
+                        throw NOT_CANONICAL;
                     }
-                    case 24 -> {
-                        if (!json.literal("null")) {
-                            json.intValue();
-                        }
-                    }
-                    default -> throw NOT_CANONICAL;
                 }
-            } while (json.take(','));
-            json.expect('}');
+                case 24 -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        integer(p, v);
+                    }
+                }
+                default -> throw NOT_CANONICAL;
+            }
         }
         // only the fields FactUpdates.hazard reads are kept; the others were checked as the binding would
         return new HazardSnapshot(id, null, findingId, inspectionId, null, countyCode, city, province, null, grade, null, null, status,
                 reportedAt, dueAt, false, null, 0, 0, reopenings, submittedAt, signedOffAt, version, null, null);
     }
 
-    /** A kept text (no escapes: an escaped one is left to the binding), or null. */
-    private static String text(CanonicalJson json, Scratch scratch) throws NotCanonical {
-        return json.plainStringOrNull() ? scratch.texts.of(json.bytes(), json.textFrom(), json.textTo()) : null;
+    private static String text(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL; // numbers or booleans as text: the binding's coercion decides
+        }
+        return TEXTS.get().of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     /**
      * The texts kept (county code, city, province, grade, status) are a few hundred distinct values over a
      * million records: each decoding thread hands out the one string it made for a text, not a new one per
-     * record, which also arrive with their hash computed for the maps they go into. A direct-mapped cache of
-     * strings by their UTF-8 bytes: a text that collides replaces the one there. Only
-     * well-formed UTF-8 is made a string here: the live consumers replace what is not, and where a replaced
-     * sequence ends can depend on the bytes after the string (not canonical, then).
+     * record, which also arrive with their hash computed for the maps they go into.
      */
+    private static final ThreadLocal<RecentTexts> TEXTS = ThreadLocal.withInitial(RecentTexts::new);
+
+    /** A direct-mapped cache of strings by their characters: a text that collides replaces the one there. */
     static final class RecentTexts {
 
         private static final int LONGEST = 64;
-        private final byte[][] keys = new byte[4096][];
-        private final String[] texts = new String[4096];
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final String[] slots = new String[4096];
 
-        String of(byte[] b, int from, int to) throws NotCanonical {
-            if (to - from > LONGEST) {
-                return decode(b, from, to);
+        String of(char[] c, int off, int len) {
+            if (len > LONGEST) {
+                return new String(c, off, len);
             }
             int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + b[i];
+            for (int i = 0; i < len; i++) {
+                h = 31 * h + c[off + i];
             }
-            int slot = (h ^ (h >>> 12)) & (texts.length - 1);
-            byte[] key = keys[slot];
-            if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
-                return texts[slot];
+            int slot = (h ^ (h >>> 12)) & (slots.length - 1);
+            String s = slots[slot];
+            if (s != null && s.length() == len && same(s, c, off)) {
+                return s;
             }
-            String s = decode(b, from, to);
-            keys[slot] = Arrays.copyOfRange(b, from, to);
-            texts[slot] = s;
+            s = new String(c, off, len);
+            slots[slot] = s;
             return s;
         }
 
-        private String decode(byte[] b, int from, int to) throws NotCanonical {
-            try {
-                return utf8.decode(ByteBuffer.wrap(b, from, to - from)).toString();
-            } catch (CharacterCodingException notUtf8) {
-                throw NOT_CANONICAL;
+        private static boolean same(String s, char[] c, int off) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != c[off + i]) {
+                    return false;
+                }
             }
+            return true;
         }
     }
 
-    private static UUID uuidOrNull(CanonicalJson json, Scratch scratch) throws NotCanonical {
-        if (!json.plainStringOrNull()) {
-            return null;
+    private static int integer(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw NOT_CANONICAL;
         }
-        char[] chars = scratch.chars;
-        return uuid(chars, 0, asciiChars(json.bytes(), json.textFrom(), json.textTo(), chars));
+        return p.getIntValue();
     }
 
-    private static Instant instantOrNull(CanonicalJson json, Scratch scratch) throws NotCanonical {
-        if (!json.plainStringOrNull()) {
+    private static UUID uuidOrNull(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
             return null;
         }
-        char[] chars = scratch.chars;
-        return instant(chars, 0, asciiChars(json.bytes(), json.textFrom(), json.textTo(), chars));
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL;
+        }
+        return uuid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    private static Instant instantOrNull(JsonParser p, JsonToken v) throws IOException, NotCanonical {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw NOT_CANONICAL;
+        }
+        return instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     /** A UUID in its canonical 36-character form (lower or upper case hex). */
