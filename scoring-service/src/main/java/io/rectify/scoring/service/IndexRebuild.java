@@ -258,7 +258,7 @@ public class IndexRebuild {
      * the group is: they are written while the next group is read, on the core the reading leaves idle (a
      * rebuild's one write at the end took a fifth of its time, PostgreSQL on one core, the service idle).
      * <p>
-     * Each group is smaller than the one before (sizes in proportion to n, n-1, …, 1: two groups of six
+     * Each group is no larger than the one before (sizes in proportion to n, n-1, …, 1: two groups of six
      * partitions are four and two), because the last group's write is the one nothing else runs beside: with
      * halves it took 1.5-2.3 s of an 11-14 s rebuild, with a third 1.1-1.4 s (bench RESULTS run 49).
      */
