@@ -109,7 +109,7 @@ class RebuildDecoderTest {
         variants.put("a raw tab in a description", json.replace("\"description\":\"", "\"description\":\"\t"));
         variants.put("an unknown escape", json.replace("\"description\":\"", "\"description\":\"\\x"));
         variants.put("a short unicode escape", json.replace("\"description\":\"", "\"description\":\"\\u12\""));
-        variants.put("an unknown field nested too deep", json.replace("{\"hazard\":{", "{\"hazard\":{\"deep\":" + "[".repeat(40) + "]".repeat(40) + ","));
+        variants.put("an unknown field nested 40 deep", json.replace("{\"hazard\":{", "{\"hazard\":{\"deep\":" + "[".repeat(40) + "]".repeat(40) + ","));
         variants.put("an unknown field with a bad number", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":1.,"));
         variants.put("an unknown field with a bad exponent", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":1e+,"));
         variants.put("an unknown field cut short", json.replace("{\"hazard\":{", "{\"hazard\":{\"n\":[1,"));

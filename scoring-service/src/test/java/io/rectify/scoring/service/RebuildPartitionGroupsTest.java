@@ -17,7 +17,7 @@ class RebuildPartitionGroupsTest {
     }
 
     /**
-     * Consecutive groups, inspections in the first, each later group smaller: a group is written while the next
+     * Consecutive groups, inspections in the first, each later group no larger: a group is written while the next
      * is read, so only the last one's write is waited for.
      */
     @Test
