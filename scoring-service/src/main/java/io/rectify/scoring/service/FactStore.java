@@ -416,9 +416,10 @@ public class FactStore {
             Sql.list(c, """
                     select county_code, period, id, grade, status, due_at, rectification_submitted_at, signed_off_at, reopenings
                       from hazard_fact where county_code = any(?) and period = any(?)""",
-                    rs -> Map.entry(new Key(rs.getString(1), rs.getInt(2)), new HazardFact(rs.getObject("id", UUID.class),
-                            rs.getString("grade"), rs.getString("status"), Sql.instant(rs, "due_at"),
-                            Sql.instant(rs, "rectification_submitted_at"), Sql.instant(rs, "signed_off_at"), rs.getInt("reopenings"))),
+                    // columns by position: by name, every row's lookups went through the driver's map of names (the end of a
+                    // rebuild reads every hazard here)
+                    rs -> Map.entry(new Key(rs.getString(1), rs.getInt(2)), new HazardFact(rs.getObject(3, UUID.class),
+                            rs.getString(4), rs.getString(5), Sql.instant(rs, 6), Sql.instant(rs, 7), Sql.instant(rs, 8), rs.getInt(9))),
                     codeArray, periodArray)
                     .forEach(e -> hazards.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             return null;

@@ -97,6 +97,12 @@ public class IndexRebuild {
     /** A fetch's response size: under half of G1's smallest region (see {@link #readTopics}). */
     static final int FETCH_MAX_BYTES = 480 * 1024;
 
+    /** How long the broker may hold a fetch that finds no records (see {@link #readTopics}). */
+    static final int FETCH_MAX_WAIT_MS = 10;
+
+    /** The consumer's socket receive buffer (see {@link #readTopics}). */
+    static final int RECEIVE_BUFFER_BYTES = 2 * 1024 * 1024;
+
     /** Decoding threads (and slices per chunk): decoding the records is most of a rebuild's CPU. */
     private static final int DECODERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -206,6 +212,14 @@ public class IndexRebuild {
         // (52 in a rebuild of a million events). Responses under half a region are ordinary young allocations.
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
+        // the socket's receive buffer as Kafka's own ConsumerPerformance sets it (2 MiB, the client's default is 64 KiB):
+        // several fetch responses in flight instead of one trickling in (bench RESULTS run 51)
+        settings.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, RECEIVE_BUFFER_BYTES);
+        // A fetch for partitions read to their end is held by the broker until new records come or this wait is over, and
+        // the consumer sends no other fetch to that broker meanwhile: with the default 500 ms, every group after the first
+        // got its first records half a second after it was assigned (bench RESULTS run 51). The records a rebuild reads
+        // are all in the log already; there is nothing to wait for.
+        settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "scoring-rebuild-" + UUID.randomUUID().toString().substring(0, 8));
         // keys and values as buffers over the fetched bytes: the decoder parses them where they lie, no copy per record
         try (KafkaConsumer<ByteBuffer, ByteBuffer> consumer = new KafkaConsumer<>(settings, new ByteBufferDeserializer(),
@@ -296,7 +310,7 @@ public class IndexRebuild {
         /** Reads the group's partitions (assigned, at their beginning) to their end offsets, handing chunks to the pipeline. */
         void group(KafkaConsumer<ByteBuffer, ByteBuffer> consumer, List<TopicPartition> group, Map<TopicPartition, Long> end) {
             List<TopicPartition> done = new ArrayList<>();
-            List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk = new ArrayList<>();
+            List<ConsumerRecord<ByteBuffer, ByteBuffer>> chunk = newChunk();
             lastProgress = clock.instant();
             while (true) {
                 if (stopping) {
@@ -319,10 +333,13 @@ public class IndexRebuild {
                 }
                 ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(500));
                 int due = 0;
-                for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        chunk.add(r);
-                        due++;
+                for (TopicPartition tp : records.partitions()) { // a partition at a time: its end offset looked up once, not per record
+                    long target = end.get(tp);
+                    for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records.records(tp)) {
+                        if (r.offset() < target) {
+                            chunk.add(r);
+                            due++;
+                        }
                     }
                 }
                 if (due > 0) {
@@ -334,12 +351,17 @@ public class IndexRebuild {
                 }
                 if (chunk.size() >= config.rebuild().batchSize() || (due == 0 && !chunk.isEmpty())) {
                     pipeline.next(chunk);
-                    chunk = new ArrayList<>();
+                    chunk = newChunk();
                 }
             }
             if (!chunk.isEmpty()) {
                 pipeline.next(chunk);
             }
+        }
+
+        /** Sized for the largest chunk (under a batch, plus a poll of at most a batch): it never grows by copying. */
+        private List<ConsumerRecord<ByteBuffer, ByteBuffer>> newChunk() {
+            return new ArrayList<>(2 * config.rebuild().batchSize());
         }
     }
 

@@ -11,9 +11,12 @@ import java.util.UUID;
 
 /**
  * The newest version of every hazard a rebuild has read so far, across the whole log, kept in a few
- * primitive arrays (an open-addressing table on the id: ~65 bytes a hazard, no object per hazard) so that
- * hundreds of thousands of hazards fit a small heap and go to the database once, at the end
- * ({@link FactStore#writeRebuiltHazards}), instead of an upsert per batch.
+ * primitive arrays (no object per hazard) so that hundreds of thousands of hazards fit a small heap and go
+ * to the database once, at the end ({@link FactStore#writeRebuiltHazards}), instead of an upsert per batch.
+ * The hazards lie in the arrays in the order they were first read; an open-addressing table of positions,
+ * on the id, finds them. Only that table has empty slots: when the slots themselves held the hazards
+ * (76 bytes each, at most 70 % full), 380,000 hazards took 76 MiB of a 256-MiB heap, and the collector
+ * marked it over and over while a rebuild read (bench RESULTS run 51).
  * <p>
  * {@link #add} keeps what the version rule of {@link FactStore#UPSERT_HAZARD} keeps when the updates are
  * applied in the order they are added: a higher version replaces, an equal or lower one does not (the one
@@ -23,8 +26,8 @@ import java.util.UUID;
 final class RebuildHazards {
 
     private static final long NO_TIME = Long.MIN_VALUE; // never the microseconds of an instant that decodes (years 0–9999)
-    private static final long EMPTY = -1; // versions are never negative (FactUpdates.hazard)
-
+    /** Position + 1 of the hazard whose id hashes here (or after, probing on), 0 for an empty slot. */
+    private int[] index;
     private long[] msb;
     private long[] lsb;
     private long[] version;
@@ -43,6 +46,7 @@ final class RebuildHazards {
     private final Map<String, Integer> nameIndex = new HashMap<>();
 
     RebuildHazards() {
+        index = new int[1 << 15];
         allocate(1 << 14);
     }
 
@@ -50,19 +54,19 @@ final class RebuildHazards {
         return size;
     }
 
+    /** The hazards' arrays at this length, the ones there kept. */
     private void allocate(int capacity) {
-        msb = new long[capacity];
-        lsb = new long[capacity];
-        version = new long[capacity];
-        Arrays.fill(version, EMPTY);
-        county = new int[capacity];
-        period = new int[capacity];
-        grade = new int[capacity];
-        status = new int[capacity];
-        dueAt = new long[capacity];
-        submittedAt = new long[capacity];
-        signedOffAt = new long[capacity];
-        reopenings = new int[capacity];
+        msb = msb == null ? new long[capacity] : Arrays.copyOf(msb, capacity);
+        lsb = lsb == null ? new long[capacity] : Arrays.copyOf(lsb, capacity);
+        version = version == null ? new long[capacity] : Arrays.copyOf(version, capacity);
+        county = county == null ? new int[capacity] : Arrays.copyOf(county, capacity);
+        period = period == null ? new int[capacity] : Arrays.copyOf(period, capacity);
+        grade = grade == null ? new int[capacity] : Arrays.copyOf(grade, capacity);
+        status = status == null ? new int[capacity] : Arrays.copyOf(status, capacity);
+        dueAt = dueAt == null ? new long[capacity] : Arrays.copyOf(dueAt, capacity);
+        submittedAt = submittedAt == null ? new long[capacity] : Arrays.copyOf(submittedAt, capacity);
+        signedOffAt = signedOffAt == null ? new long[capacity] : Arrays.copyOf(signedOffAt, capacity);
+        reopenings = reopenings == null ? new int[capacity] : Arrays.copyOf(reopenings, capacity);
     }
 
     /** Adds an update read after every one added before: kept if its version is higher than the one kept for its hazard. */
@@ -70,28 +74,34 @@ final class RebuildHazards {
         HazardFact f = u.fact();
         UUID id = f.id();
         int slot = slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
-        if (version[slot] != EMPTY) {
-            if (version[slot] >= u.version()) {
+        int at;
+        if (index[slot] != 0) {
+            at = index[slot] - 1;
+            if (version[at] >= u.version()) {
                 return;
             }
         } else {
-            if ((size + 1) * 10L > msb.length * 7L) { // load factor 0.7
-                grow();
+            if ((size + 1) * 10L > index.length * 7L) { // load factor 0.7
+                growIndex();
                 slot = slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
             }
-            size++;
-            msb[slot] = id.getMostSignificantBits();
-            lsb[slot] = id.getLeastSignificantBits();
+            if (size == msb.length) {
+                allocate(size + (size >> 1));
+            }
+            at = size++;
+            index[slot] = at + 1;
+            msb[at] = id.getMostSignificantBits();
+            lsb[at] = id.getLeastSignificantBits();
         }
-        version[slot] = u.version();
-        county[slot] = name(u.countyCode());
-        period[slot] = u.period();
-        grade[slot] = name(f.grade());
-        status[slot] = name(f.status());
-        dueAt[slot] = time(f.dueAt());
-        submittedAt[slot] = time(f.rectificationSubmittedAt());
-        signedOffAt[slot] = time(f.signedOffAt());
-        reopenings[slot] = f.reopenings();
+        version[at] = u.version();
+        county[at] = name(u.countyCode());
+        period[at] = u.period();
+        grade[at] = name(f.grade());
+        status[at] = name(f.status());
+        dueAt[at] = time(f.dueAt());
+        submittedAt[at] = time(f.rectificationSubmittedAt());
+        signedOffAt[at] = time(f.signedOffAt());
+        reopenings[at] = f.reopenings();
     }
 
     private static long time(java.time.Instant t) {
@@ -109,40 +119,24 @@ final class RebuildHazards {
         return i;
     }
 
-    /** The slot of the id: where it is, or the empty slot where it goes. */
+    /** The slot of the id in {@link #index}: where it is, or the empty slot where it goes. */
     private int slot(long hi, long lo) {
-        int mask = msb.length - 1;
+        int mask = index.length - 1;
         long h = hi ^ lo;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
         int i = (int) h & mask;
-        while (version[i] != EMPTY && (msb[i] != hi || lsb[i] != lo)) {
+        for (int at = index[i] - 1; at >= 0 && (msb[at] != hi || lsb[at] != lo); at = index[i] - 1) {
             i = (i + 1) & mask;
         }
         return i;
     }
 
-    private void grow() {
-        long[] oMsb = msb, oLsb = lsb, oVersion = version, oDue = dueAt, oSubmitted = submittedAt, oSigned = signedOffAt;
-        int[] oCounty = county, oPeriod = period, oGrade = grade, oStatus = status, oReopenings = reopenings;
-        allocate(oMsb.length * 2);
-        for (int j = 0; j < oMsb.length; j++) {
-            if (oVersion[j] == EMPTY) {
-                continue;
-            }
-            int i = slot(oMsb[j], oLsb[j]);
-            msb[i] = oMsb[j];
-            lsb[i] = oLsb[j];
-            version[i] = oVersion[j];
-            county[i] = oCounty[j];
-            period[i] = oPeriod[j];
-            grade[i] = oGrade[j];
-            status[i] = oStatus[j];
-            dueAt[i] = oDue[j];
-            submittedAt[i] = oSubmitted[j];
-            signedOffAt[i] = oSigned[j];
-            reopenings[i] = oReopenings[j];
+    private void growIndex() {
+        index = new int[index.length * 2];
+        for (int at = 0; at < size; at++) {
+            index[slot(msb[at], lsb[at])] = at + 1;
         }
     }
 
@@ -153,10 +147,8 @@ final class RebuildHazards {
 
     /** Every hazard kept, in no particular order. */
     void forEach(java.util.function.Consumer<Row> each) {
-        for (int i = 0; i < msb.length; i++) {
-            if (version[i] != EMPTY) {
-                each.accept(row(i));
-            }
+        for (int i = 0; i < size; i++) {
+            each.accept(row(i));
         }
     }
 
@@ -173,7 +165,7 @@ final class RebuildHazards {
     }
 
     /**
-     * The slots of every hazard kept, grouped by county and period (counties by code, periods ascending):
+     * The positions of every hazard kept, grouped by county and period (counties by code, periods ascending):
      * the order they go into hazard_fact in, so that a county's rows lie together and reading one county
      * (the recomputation does, county after county) touches a few pages, not one page per row. A counting sort.
      */
@@ -181,11 +173,9 @@ final class RebuildHazards {
         List<Integer> countyIds = new ArrayList<>();
         java.util.TreeMap<Integer, Integer> periodRank = new java.util.TreeMap<>();
         java.util.BitSet isCounty = new java.util.BitSet();
-        for (int i = 0; i < msb.length; i++) {
-            if (version[i] != EMPTY) {
-                isCounty.set(county[i]);
-                periodRank.putIfAbsent(period[i], 0);
-            }
+        for (int i = 0; i < size; i++) {
+            isCounty.set(county[i]);
+            periodRank.putIfAbsent(period[i], 0);
         }
         isCounty.stream().forEach(countyIds::add);
         countyIds.sort(java.util.Comparator.comparing(names::get));
@@ -198,22 +188,18 @@ final class RebuildHazards {
             e.setValue(rank++);
         }
         int periods = Math.max(1, periodRank.size());
-        int[] group = new int[msb.length];
+        int[] group = new int[size];
         int[] starts = new int[countyIds.size() * periods + 1];
-        for (int i = 0; i < msb.length; i++) {
-            if (version[i] != EMPTY) {
-                group[i] = countyRank[county[i]] * periods + periodRank.get(period[i]);
-                starts[group[i] + 1]++;
-            }
+        for (int i = 0; i < size; i++) {
+            group[i] = countyRank[county[i]] * periods + periodRank.get(period[i]);
+            starts[group[i] + 1]++;
         }
         for (int g = 1; g < starts.length; g++) {
             starts[g] += starts[g - 1];
         }
         int[] order = new int[size];
-        for (int i = 0; i < msb.length; i++) {
-            if (version[i] != EMPTY) {
-                order[starts[group[i]]++] = i;
-            }
+        for (int i = 0; i < size; i++) {
+            order[starts[group[i]]++] = i;
         }
         return order;
     }
