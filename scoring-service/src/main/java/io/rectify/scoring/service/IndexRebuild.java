@@ -212,8 +212,8 @@ public class IndexRebuild {
         // (52 in a rebuild of a million events). Responses under half a region are ordinary young allocations.
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_MAX_BYTES);
-        // the socket's receive buffer as Kafka's own ConsumerPerformance sets it (2 MiB, the client's default is 64 KiB):
-        // several fetch responses in flight instead of one trickling in (bench RESULTS run 51)
+        // the socket's receive buffer as Kafka's own ConsumerPerformance sets it (2 MiB; the client's default is 64 KiB): a
+        // 480-KiB fetch response fits the window whole instead of coming 64 KiB at a time (bench RESULTS run 51)
         settings.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, RECEIVE_BUFFER_BYTES);
         // A fetch for partitions read to their end is held by the broker until new records come or this wait is over, and
         // the consumer sends no other fetch to that broker meanwhile: with the default 500 ms, every group after the first
