@@ -28,17 +28,17 @@ final class RebuildHazards {
     private static final long NO_TIME = Long.MIN_VALUE; // never the microseconds of an instant that decodes (years 0–9999)
     /** Position + 1 of the hazard whose id hashes here (or after, probing on), 0 for an empty slot. */
     private int[] index;
-    private long[] msb;
-    private long[] lsb;
-    private long[] version;
-    private int[] county;
-    private int[] period;
-    private int[] grade;
-    private int[] status;
-    private long[] dueAt;
-    private long[] submittedAt;
-    private long[] signedOffAt;
-    private int[] reopenings;
+    private long[] msb = new long[0];
+    private long[] lsb = new long[0];
+    private long[] version = new long[0];
+    private int[] county = new int[0];
+    private int[] period = new int[0];
+    private int[] grade = new int[0];
+    private int[] status = new int[0];
+    private long[] dueAt = new long[0];
+    private long[] submittedAt = new long[0];
+    private long[] signedOffAt = new long[0];
+    private int[] reopenings = new int[0];
     private int size;
 
     /** Counties, grades and statuses are few distinct strings: each hazard keeps an index into this list. */
@@ -54,19 +54,19 @@ final class RebuildHazards {
         return size;
     }
 
-    /** The hazards' arrays at this length, the ones there kept. */
+    /** Sets the hazards' arrays to this length, keeping the hazards in them. */
     private void allocate(int capacity) {
-        msb = msb == null ? new long[capacity] : Arrays.copyOf(msb, capacity);
-        lsb = lsb == null ? new long[capacity] : Arrays.copyOf(lsb, capacity);
-        version = version == null ? new long[capacity] : Arrays.copyOf(version, capacity);
-        county = county == null ? new int[capacity] : Arrays.copyOf(county, capacity);
-        period = period == null ? new int[capacity] : Arrays.copyOf(period, capacity);
-        grade = grade == null ? new int[capacity] : Arrays.copyOf(grade, capacity);
-        status = status == null ? new int[capacity] : Arrays.copyOf(status, capacity);
-        dueAt = dueAt == null ? new long[capacity] : Arrays.copyOf(dueAt, capacity);
-        submittedAt = submittedAt == null ? new long[capacity] : Arrays.copyOf(submittedAt, capacity);
-        signedOffAt = signedOffAt == null ? new long[capacity] : Arrays.copyOf(signedOffAt, capacity);
-        reopenings = reopenings == null ? new int[capacity] : Arrays.copyOf(reopenings, capacity);
+        msb = Arrays.copyOf(msb, capacity);
+        lsb = Arrays.copyOf(lsb, capacity);
+        version = Arrays.copyOf(version, capacity);
+        county = Arrays.copyOf(county, capacity);
+        period = Arrays.copyOf(period, capacity);
+        grade = Arrays.copyOf(grade, capacity);
+        status = Arrays.copyOf(status, capacity);
+        dueAt = Arrays.copyOf(dueAt, capacity);
+        submittedAt = Arrays.copyOf(submittedAt, capacity);
+        signedOffAt = Arrays.copyOf(signedOffAt, capacity);
+        reopenings = Arrays.copyOf(reopenings, capacity);
     }
 
     /** Adds an update read after every one added before: kept if its version is higher than the one kept for its hazard. */

@@ -107,8 +107,7 @@ public class Sql {
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return instant(rs, rs.findColumn(column));
     }
 
     public static Instant instant(ResultSet rs, int column) throws SQLException {
